@@ -1,0 +1,1 @@
+//! Batch engine. PLACEHOLDER until the batch lands.

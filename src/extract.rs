@@ -1,0 +1,113 @@
+//! One file through the whole pipeline: sniff → read → form → output.
+//!
+//! Owns: turning every failure of one file into that file's `error`, so the
+//! caller always gets a complete [`FileReport`]. A panic inside a reader or the
+//! form stage is caught here and reported as `corrupt`.
+//!
+//! Must not know: threads, the command line, where output is written.
+
+use crate::output::{self, ErrorCode, FileError, FileReport, Source};
+use crate::read::{self, ReadError};
+use crate::{form, Config};
+use sha2::{Digest, Sha256};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// Extract one file from disk. `display` is the path written into `source.path`.
+pub fn extract_file(path: &Path, display: &str, cfg: &Config) -> FileReport {
+    let ext = extension(path);
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > cfg.limits.max_file_bytes => {
+            let src = Source { path: display.to_string(), format: ext, bytes: m.len(), sha256: String::new() };
+            let msg = format!("{display}: {} bytes is over the limit of {} bytes", m.len(), cfg.limits.max_file_bytes);
+            return failed(src, ErrorCode::TooLarge, msg);
+        }
+        _ => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => extract_bytes(&bytes, display, &ext, cfg),
+        Err(e) => {
+            let src = Source { path: display.to_string(), format: ext, bytes: 0, sha256: String::new() };
+            failed(src, ErrorCode::Corrupt, format!("{display}: cannot read file: {e}"))
+        }
+    }
+}
+
+/// Lower-case extension of `path`, without the dot.
+pub fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+}
+
+/// Extract from bytes already in memory; `ext` is the file name's extension.
+pub fn extract_bytes(bytes: &[u8], display: &str, ext: &str, cfg: &Config) -> FileReport {
+    let mut source = Source {
+        path: display.to_string(),
+        format: ext.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: hex_sha256(bytes),
+    };
+    let format = match read::sniff(bytes, ext, &cfg.limits) {
+        Ok(f) => f,
+        Err(e) => return failed(source, code_of(&e), format!("{display}: {e}")),
+    };
+    source.format = format.as_str().to_string();
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        read::read(bytes, format, &cfg.limits).map(|doc| {
+            let subs = form::recognize(&doc);
+            (doc, subs)
+        })
+    }));
+    match run {
+        Err(_) => failed(source, ErrorCode::Corrupt, format!("{display}: the reader failed on malformed content")),
+        Ok(Err(e)) => failed(source, code_of(&e), format!("{display}: {e}")),
+        Ok(Ok((doc, submissions))) => {
+            let diagnostics = doc.diagnostics.iter().map(output_diagnostic).collect();
+            let error = if submissions.is_empty() {
+                Some(FileError {
+                    code: ErrorCode::NoFormFound.as_str().into(),
+                    message: format!("{display}: no form found (no 連携の拠点 header or numbered sections)"),
+                })
+            } else {
+                None
+            };
+            FileReport { schema: output::SCHEMA.into(), source, submissions, diagnostics, error }
+        }
+    }
+}
+
+fn output_diagnostic(d: &crate::model::Diagnostic) -> output::Diagnostic {
+    let level = match d.level {
+        crate::model::Level::Info => "info",
+        crate::model::Level::Warning => "warning",
+    };
+    output::Diagnostic { level: level.into(), code: d.code.clone(), message: d.message.clone() }
+}
+
+fn code_of(e: &ReadError) -> ErrorCode {
+    match e {
+        ReadError::Corrupt(_) => ErrorCode::Corrupt,
+        ReadError::Encrypted(_) => ErrorCode::Encrypted,
+        ReadError::Unsupported(_) => ErrorCode::UnsupportedFormat,
+        ReadError::TooLarge(_) => ErrorCode::TooLarge,
+    }
+}
+
+/// A report for a file that yielded nothing.
+pub fn failed(source: Source, code: ErrorCode, message: String) -> FileReport {
+    FileReport {
+        schema: output::SCHEMA.into(),
+        source,
+        submissions: Vec::new(),
+        diagnostics: Vec::new(),
+        error: Some(FileError { code: code.as_str().into(), message }),
+    }
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}

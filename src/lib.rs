@@ -1,0 +1,36 @@
+//! shiryo turns the yearly report forms of Japan's home-medical-care
+//! collaboration hubs (連携の拠点) — Word and Excel files — into normalised JSON
+//! (schema `shiryo/v1`, see `SPEC.md`).
+//!
+//! The pipeline, one module per stage:
+//! [`read`] (bytes → [`model::Document`]) → [`form`] (document → forms, sections,
+//! items) → [`text`] (normalisation, tokens, categories, dates, counts) →
+//! [`output`] (the JSON contract). [`extract`] runs the stages for one file;
+//! [`batch`] runs many files in parallel; [`audit`] compares results with
+//! expected files written by people.
+//!
+//! ```no_run
+//! let report = shiryo::extract::extract_file(
+//!     std::path::Path::new("fixtures/docx/2-6_katano.docx"),
+//!     "fixtures/docx/2-6_katano.docx",
+//!     &shiryo::Config::default(),
+//! );
+//! println!("{}", serde_json::to_string_pretty(&report).unwrap());
+//! ```
+
+pub mod audit;
+pub mod batch;
+pub mod extract;
+pub mod form;
+pub mod model;
+pub mod output;
+pub mod read;
+pub mod text;
+
+pub use read::Limits;
+
+/// Everything a run needs to know, free of any command-line type.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub limits: Limits,
+}
