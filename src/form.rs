@@ -1,11 +1,37 @@
 //! Form recognition: a read [`Document`] → the submissions it holds.
-//! PLACEHOLDER until the form stage lands.
+//!
+//! Owns: finding each form's header (対象地域, 連携の拠点, 委託先), material id,
+//! the four sections, the category layout of each, and the items with their
+//! categories and provenance (DECISIONS.md). Text analysis of each item (words,
+//! dates, counts) is delegated to [`crate::text`].
+//!
+//! Must not know: docx-rs, calamine, files, threads.
 
-use crate::model::Document;
+mod draft;
+mod entities;
+mod items;
+mod lines;
+mod scan;
+
+pub use entities::split_entities;
+pub use lines::{category_heading, fiscal_year, material_id, section_heading, CATEGORY_NAMES};
+
+use crate::model::{Document, PartKind};
 use crate::output::Submission;
 
 /// Every form found in `doc`, in document order.
 pub fn recognize(doc: &Document) -> Vec<Submission> {
-    let _ = doc;
-    Vec::new()
+    let mut out = Vec::new();
+    for part in &doc.parts {
+        let forms = scan::Scanner::new(part).scan(part);
+        let base = match &part.kind {
+            PartKind::Body => "body".to_string(),
+            PartKind::Sheet(name) => format!("sheet:{name}"),
+        };
+        for (i, f) in forms.into_iter().enumerate() {
+            let locator = if i == 0 { base.clone() } else { format!("{base}#{}", i + 1) };
+            out.push(f.finish(locator));
+        }
+    }
+    out
 }

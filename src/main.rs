@@ -1,1 +1,49 @@
-fn main() {}
+//! The `shiryo` binary: parse arguments, call the library, map outcomes to exit
+//! codes (0 all files read, 1 some files failed or audit below --min-f1, 2 usage).
+
+mod cli;
+
+use anyhow::Context;
+use clap::Parser;
+use cli::{Cli, Command};
+use shiryo::batch::{self, BatchOptions};
+use shiryo::Config;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("shiryo: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => {
+            let cfg = Config { limits: args.limits.to_limits() };
+            let inputs = batch::collect_inputs(&args.paths)?;
+            let opts = BatchOptions {
+                out_dir: args.out.clone(),
+                ndjson: args.ndjson.clone(),
+                jobs: args.jobs,
+                progress: !args.quiet,
+                skip_existing: args.skip_existing,
+            };
+            let summary = batch::run(&inputs, &cfg, &opts).context("batch stopped")?;
+            if !args.quiet {
+                eprintln!("shiryo: {summary}");
+            }
+            Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Audit(_args) => anyhow::bail!("audit is not available yet"),
+        Command::Explain { text } => {
+            let cats = shiryo::text::classify::classify(&shiryo::text::normalize(&text));
+            println!("{cats:?}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Command-line types (clap derive) only; converted into plain configs at once.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// shiryo: yearly report forms of 連携の拠点 (Word/Excel) → normalised JSON.
+#[derive(Debug, Parser)]
+#[command(name = "shiryo", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract every form of the given files and directories into JSON.
+    Extract(ExtractArgs),
+    /// Compare extraction with the expected files written by people.
+    Audit(AuditArgs),
+    /// Show how the classifier decides the categories of a text.
+    Explain {
+        /// The item text to explain.
+        text: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input files or directories (walked recursively for .docx .xlsx .xlsm .xls .ods .doc).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output directory; each input's report goes to DIR/<input path>.json.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Also write one JSON line per submission to FILE (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub ndjson: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
+    /// No progress bar and no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Keep outputs whose recorded sha256 matches the input; process only the rest.
+    #[arg(long)]
+    pub skip_existing: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Limits against hostile inputs.
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Largest input file in bytes.
+    #[arg(long, default_value_t = 64 << 20)]
+    pub max_file_bytes: u64,
+    /// Largest total uncompressed size of a zip container.
+    #[arg(long, default_value_t = 256 << 20)]
+    pub max_unzipped_bytes: u64,
+    /// Most entries in a zip container.
+    #[arg(long, default_value_t = 10_000)]
+    pub max_entries: usize,
+    /// Highest compression ratio of one zip entry.
+    #[arg(long, default_value_t = 200)]
+    pub max_ratio: u64,
+    /// Most non-empty cells read from one worksheet.
+    #[arg(long, default_value_t = 2_000_000)]
+    pub max_cells: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Fixture directory: inputs with NAME.expected.json beside them.
+    #[arg(default_value = "fixtures")]
+    pub dir: PathBuf,
+    /// Exit 1 when any field's F1 is below this.
+    #[arg(long, default_value_t = 1.0)]
+    pub min_f1: f64,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Write a self-contained HTML report.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Compare two output directories instead of running extraction (with --actual).
+    #[arg(long, requires = "actual")]
+    pub expected: Option<PathBuf>,
+    /// The newer output directory (with --expected).
+    #[arg(long, requires = "expected")]
+    pub actual: Option<PathBuf>,
+}
+
+impl LimitArgs {
+    pub fn to_limits(&self) -> shiryo::Limits {
+        shiryo::Limits {
+            max_file_bytes: self.max_file_bytes,
+            max_unzipped_bytes: self.max_unzipped_bytes,
+            max_entries: self.max_entries,
+            max_ratio: self.max_ratio,
+            max_cells: self.max_cells,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,263 @@
+//! Forms as the scanner builds them, and their conversion into the JSON contract:
+//! section kinds and fiscal years, text analysis of every item (categories from
+//! words, dates, counts) and the per-submission warnings.
+
+use super::lines::{self, HeaderField};
+use crate::output::{At, CountOut, DateOut, Item, Section, Submission, Warning};
+use crate::text::{self, checks, TextContext};
+
+/// How an item got its categories (SPEC §2 `category_source`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CategorySource {
+    Marker,
+    Heading,
+    Column,
+    Inherited,
+    Classifier,
+}
+
+impl CategorySource {
+    fn as_str(self) -> &'static str {
+        match self {
+            CategorySource::Marker => "marker",
+            CategorySource::Heading => "heading",
+            CategorySource::Column => "column",
+            CategorySource::Inherited => "inherited",
+            CategorySource::Classifier => "classifier",
+        }
+    }
+}
+
+/// Where a draft item came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Body { paragraph: usize },
+    Table { table: usize, row: usize, col: usize, paragraph: usize },
+    Sheet { sheet: String, row: usize, col: usize, paragraph: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftItem {
+    pub text: String,
+    pub categories: Vec<u8>,
+    pub source: CategorySource,
+    pub origin: Origin,
+    /// A category heading line just above this item: its dates and counts join this item's.
+    pub heading_text: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftSection {
+    pub number: u8,
+    pub heading: String,
+    pub items: Vec<DraftItem>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftForm {
+    pub material_id: Option<String>,
+    pub target_areas: Option<Vec<String>>,
+    pub hubs: Option<Vec<String>>,
+    pub contractors: Option<Vec<String>>,
+    pub sections: Vec<DraftSection>,
+    /// Number of the section items currently go to.
+    pub current: Option<u8>,
+}
+
+impl DraftForm {
+    pub fn has_header(&self) -> bool {
+        self.target_areas.is_some() || self.hubs.is_some() || self.contractors.is_some()
+    }
+
+    pub fn has_content(&self) -> bool {
+        self.has_header() || !self.sections.is_empty()
+    }
+
+    pub fn set_header(&mut self, field: HeaderField, names: Vec<String>) {
+        let slot = match field {
+            HeaderField::TargetAreas => &mut self.target_areas,
+            HeaderField::Hubs => &mut self.hubs,
+            HeaderField::Contractors => &mut self.contractors,
+        };
+        slot.get_or_insert_with(Vec::new).extend(names);
+    }
+
+    pub fn start_section(&mut self, number: u8, heading: String) {
+        self.sections.push(DraftSection { number, heading, items: Vec::new() });
+        self.current = Some(number);
+    }
+
+    pub fn push_item(&mut self, item: DraftItem) {
+        if let Some(s) = self.sections.last_mut() {
+            s.items.push(item);
+        }
+    }
+
+    /// Build the contract's submission: analyse every item's text, add warnings.
+    pub fn finish(self, locator: String) -> Submission {
+        let mut warnings = Vec::new();
+        let years = section_years(&self.sections);
+        let mut sections: Vec<Section> = Vec::new();
+        for (idx, ds) in self.sections.into_iter().enumerate() {
+            let fy = years[idx];
+            let kind = kind_name(ds.number);
+            let named = lines::heading_kind_words(&ds.heading);
+            if !named.is_empty() && !named.contains(&ds.number) {
+                warnings.push(Warning {
+                    code: "heading_mismatch".into(),
+                    section: Some(ds.number),
+                    item: None,
+                    message: format!(
+                        "section {} is the {} section by position, but its heading 「{}」 names {}",
+                        ds.number,
+                        kind,
+                        ds.heading,
+                        named.iter().map(|k| kind_name(*k)).collect::<Vec<_>>().join("/")
+                    ),
+                });
+            }
+            let ctx = TextContext { fiscal_year: fy, plan_section: ds.number == 3 };
+            let mut items = Vec::new();
+            for (i, di) in ds.items.into_iter().enumerate() {
+                let (item, mismatch) = analyse(di, &ctx);
+                item_warnings(&item, ds.number, i, fy, mismatch, &mut warnings);
+                items.push(item);
+            }
+            if items.is_empty() {
+                warnings.push(Warning {
+                    code: "empty_section".into(),
+                    section: Some(ds.number),
+                    item: None,
+                    message: format!("section {} ({}) has no items", ds.number, ds.heading),
+                });
+            }
+            sections.push(Section { number: ds.number, kind: kind.into(), heading: ds.heading, fiscal_year: fy, items });
+        }
+        for n in 1..=4u8 {
+            if !sections.iter().any(|s| s.number == n) {
+                warnings.push(Warning {
+                    code: "missing_section".into(),
+                    section: Some(n),
+                    item: None,
+                    message: format!("section {n} ({}) is missing", kind_name(n)),
+                });
+            }
+        }
+        sections.sort_by_key(|s| s.number);
+        warnings.sort_by_key(|w| (w.section, w.item.map_or(0, |i| i + 1)));
+        Submission {
+            locator,
+            material_id: self.material_id,
+            target_areas: self.target_areas.unwrap_or_default(),
+            hubs: self.hubs.unwrap_or_default(),
+            contractors: self.contractors.unwrap_or_default(),
+            sections,
+            warnings,
+        }
+    }
+}
+
+fn kind_name(n: u8) -> &'static str {
+    match n {
+        1 => "results",
+        2 => "issues",
+        3 => "plan",
+        _ => "progress",
+    }
+}
+
+/// Fiscal year of each section: from its heading, else its neighbour (2 from 1,
+/// 4 from 3), else the other pair shifted by one year.
+fn section_years(sections: &[DraftSection]) -> Vec<Option<i32>> {
+    let own: Vec<Option<i32>> = sections.iter().map(|s| lines::fiscal_year(&s.heading)).collect();
+    let by_number = |n: u8| sections.iter().zip(&own).find(|(s, y)| s.number == n && y.is_some()).and_then(|(_, y)| *y);
+    let base_prev = by_number(1).or(by_number(2)).or(by_number(3).or(by_number(4)).map(|y| y - 1));
+    let base_cur = by_number(3).or(by_number(4)).or(base_prev.map(|y| y + 1));
+    sections
+        .iter()
+        .zip(own)
+        .map(|(s, y)| y.or(if s.number <= 2 { base_prev } else { base_cur }))
+        .collect()
+}
+
+/// The contract item for a draft, and a count-mismatch message if any.
+fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
+    let categories = if di.source == CategorySource::Classifier { text::classify::classify(&di.text) } else { di.categories };
+    let mut dates = Vec::new();
+    let mut counts = Vec::new();
+    if let Some(h) = &di.heading_text {
+        dates.extend(text::dates::find_dates(h, ctx));
+        counts.extend(text::counts::find_counts(h, ctx));
+    }
+    dates.extend(text::dates::find_dates(&di.text, ctx));
+    counts.extend(text::counts::find_counts(&di.text, ctx));
+    let mismatch = checks::count_mismatch(&di.text, &dates, &counts);
+    let item = Item {
+        text: di.text,
+        categories,
+        category_source: di.source.as_str().into(),
+        dates: dates
+            .into_iter()
+            .map(|d| DateOut { text: d.text, start: d.start, end: d.end, planned: d.planned })
+            .collect(),
+        counts: counts
+            .into_iter()
+            .map(|c| CountOut {
+                text: c.text,
+                value: c.value,
+                per: c.per.map(|p| p.as_str().to_string()),
+                every: c.every,
+                planned: c.planned,
+                event: c.event,
+            })
+            .collect(),
+        at: match di.origin {
+            Origin::Body { paragraph } => At::Word { table: None, row: None, col: None, paragraph },
+            Origin::Table { table, row, col, paragraph } => {
+                At::Word { table: Some(table), row: Some(row), col: Some(col), paragraph }
+            }
+            Origin::Sheet { sheet, row, col, paragraph } => At::Sheet { sheet, row, col, paragraph },
+        },
+    };
+    (item, mismatch)
+}
+
+fn item_warnings(
+    item: &Item,
+    section: u8,
+    index: usize,
+    fy: Option<i32>,
+    mismatch: Option<String>,
+    out: &mut Vec<Warning>,
+) {
+    if let Some(fy) = fy {
+        for d in &item.dates {
+            let fact = text::dates::DateFact {
+                text: d.text.clone(),
+                start: d.start.clone(),
+                end: d.end.clone(),
+                planned: d.planned,
+                span: 0..0,
+            };
+            if checks::outside_fiscal_year(&fact, fy) {
+                out.push(Warning {
+                    code: "date_outside_fiscal_year".into(),
+                    section: Some(section),
+                    item: Some(index),
+                    message: format!(
+                        "「{}」 ({}) lies outside fiscal year {} ({}-04 … {}-03) of section {}",
+                        d.text,
+                        d.start.as_deref().or(d.end.as_deref()).unwrap_or("?"),
+                        fy,
+                        fy,
+                        fy + 1,
+                        section
+                    ),
+                });
+            }
+        }
+    }
+    if let Some(msg) = mismatch {
+        out.push(Warning { code: "count_mismatch".into(), section: Some(section), item: Some(index), message: msg });
+    }
+}

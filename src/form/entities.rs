@@ -1,0 +1,76 @@
+//! Splitting header values into entity names (DECISIONS.md rule 10).
+//!
+//! Always split on 、 , ; 及び および 並びに and line breaks; split on ・ / and
+//! white space only when the part before ends in an entity word, so
+//! 大東・四條畷医師会 stays whole while 大東市・四條畷市 splits.
+
+const ENTITY_ENDINGS: &[&str] = &[
+    "市", "町", "村", "区", "県", "府", "会", "課", "係", "センター", "協議会", "病院", "診療所", "法人", "事務所",
+    "局", "部", "室", "財団", "機構", "組合", "ステーション", "クリニック", "事業所", "保健所", "本部",
+];
+
+fn ends_with_entity_word(s: &str) -> bool {
+    ENTITY_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
+/// Split a normalised header value (lines joined by `\n`) into names.
+pub fn split_entities(value: &str) -> Vec<String> {
+    let mut firm: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = value.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let rest: String = chars[i..].iter().take(3).collect();
+        if matches!(c, '、' | ',' | '，' | ';' | '；' | '\n') {
+            firm.push(std::mem::take(&mut cur));
+        } else if rest.starts_with("及び") || rest.starts_with("並びに") || rest.starts_with("および") {
+            firm.push(std::mem::take(&mut cur));
+            i += if rest.starts_with("及び") { 2 } else { 3 };
+            continue;
+        } else {
+            cur.push(c);
+        }
+        i += 1;
+    }
+    firm.push(cur);
+    let mut out = Vec::new();
+    for part in firm {
+        soft_split(part.trim(), &mut out);
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn soft_split(part: &str, out: &mut Vec<String>) {
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        if matches!(c, '・' | '/' | ' ') {
+            let left = part[start..i].trim();
+            let right = part[i + c.len_utf8()..].trim();
+            if ends_with_entity_word(left) && right.chars().count() >= 2 {
+                out.push(left.to_string());
+                start = i + c.len_utf8();
+            }
+        }
+    }
+    out.push(part[start..].trim().to_string());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_between_whole_names_only() {
+        assert_eq!(split_entities("門真市、門真市医師会"), vec!["門真市", "門真市医師会"]);
+        assert_eq!(split_entities("大東・四條畷医師会"), vec!["大東・四條畷医師会"]);
+        assert_eq!(split_entities("大東市・四條畷市"), vec!["大東市", "四條畷市"]);
+        assert_eq!(
+            split_entities("交野市社会福祉協議会 交野市地域包括支援センター"),
+            vec!["交野市社会福祉協議会", "交野市地域包括支援センター"]
+        );
+        assert_eq!(split_entities("一社)交野市医師会"), vec!["一社)交野市医師会"]);
+        assert_eq!(split_entities("A市及びB町"), vec!["A市", "B町"]);
+    }
+}

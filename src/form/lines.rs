@@ -1,0 +1,303 @@
+//! What one line (or one cell) of a form is: a title, a material id, a header
+//! label, a section heading, a category heading or header, or plain content.
+//!
+//! Every function takes normalised text (SPEC §3) and knows nothing of where it
+//! came from. Wording is matched by meaning-bearing keywords, not by the seed's
+//! exact sentences, so other municipalities' variants are recognised too.
+
+use crate::text::compact;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The five categories' canonical names, indexed by category − 1.
+pub const CATEGORY_NAMES: [&str; 5] = [
+    "会議の開催",
+    "地域の資源の把握・関係機関との調整",
+    "急変時対応等の体制構築等",
+    "在宅医療に係る研修",
+    "在宅医療の普及啓発",
+];
+
+/// Shorter wordings seen or expected for each category (compact, no spaces).
+const CATEGORY_VARIANTS: [&[&str]; 5] = [
+    &["会議の開催", "会議開催", "会議"],
+    &[
+        "地域の資源の把握・関係機関との調整",
+        "地域の資源の把握",
+        "地域資源の把握",
+        "資源の把握",
+        "関係機関との調整",
+        "地域の資源の把握、関係機関との調整",
+    ],
+    &[
+        "急変時対応等の体制構築等",
+        "急変時対応等の体制構築",
+        "急変時の対応",
+        "急変時対応",
+        "体制構築",
+    ],
+    &["在宅医療に係る研修", "在宅医療に関する研修", "在宅医療研修", "研修"],
+    &["在宅医療の普及啓発", "在宅医療に関する普及啓発", "普及啓発"],
+];
+
+/// The category number of a circled marker ①–⑤.
+pub fn marker_value(c: char) -> Option<u8> {
+    match c {
+        '①' => Some(1),
+        '②' => Some(2),
+        '③' => Some(3),
+        '④' => Some(4),
+        '⑤' => Some(5),
+        _ => None,
+    }
+}
+
+/// Split leading markers off `s`: (categories, rest).
+pub fn leading_markers(s: &str) -> (Vec<u8>, &str) {
+    let mut cats = Vec::new();
+    let mut rest = s;
+    loop {
+        let t = rest.trim_start();
+        match t.chars().next().and_then(marker_value) {
+            Some(v) => {
+                cats.push(v);
+                rest = &t[t.chars().next().map_or(0, char::len_utf8)..];
+            }
+            None => break,
+        }
+    }
+    cats.sort_unstable();
+    cats.dedup();
+    (cats, rest.trim_start())
+}
+
+static TRAILING_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\([^()]*\)|（[^（）]*）|【[^【】]*】)+$").expect("static regex"));
+
+/// The category whose name `name` (compact, without markers) spells, if any.
+pub fn category_of_name(name: &str) -> Option<u8> {
+    if name.chars().count() < 2 {
+        return None;
+    }
+    for (i, variants) in CATEGORY_VARIANTS.iter().enumerate() {
+        if variants.contains(&name) || (name.chars().count() >= 4 && CATEGORY_NAMES[i].starts_with(name)) {
+            return Some(i as u8 + 1);
+        }
+    }
+    None
+}
+
+/// A category heading line: marker(s), optionally the category's name, optionally
+/// a trailing bracket, nothing else. Returns its categories.
+pub fn category_heading(text: &str) -> Option<Vec<u8>> {
+    let c = compact(text);
+    let (cats, rest) = leading_markers(&c);
+    if cats.is_empty() {
+        return None;
+    }
+    let rest = TRAILING_BRACKETS.replace(rest, "");
+    let rest = rest.trim_end_matches(['。', ':', '：']);
+    if rest.is_empty() {
+        return Some(cats);
+    }
+    match category_of_name(rest) {
+        Some(n) if cats.contains(&n) => Some(cats),
+        _ => None,
+    }
+}
+
+/// A cell of a category header row: the category it names (with or without marker).
+pub fn category_header_cell(text: &str) -> Option<u8> {
+    let c = compact(text);
+    let (cats, rest) = leading_markers(&c);
+    let named = category_of_name(rest.trim_end_matches(['。', ':']));
+    match (cats.as_slice(), named) {
+        ([m], Some(n)) if *m == n => Some(n),
+        ([], Some(n)) if rest.chars().count() >= 4 => Some(n),
+        _ => None,
+    }
+}
+
+/// A whole line listing three or more category names (a header row flattened into one line).
+pub fn is_category_header_line(text: &str) -> bool {
+    let c = compact(text);
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    for ch in c.chars() {
+        if marker_value(ch).is_some() && !cur.is_empty() {
+            parts.push(std::mem::take(&mut cur));
+        }
+        cur.push(ch);
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    parts.len() >= 3 && parts.iter().all(|p| category_header_cell(p).is_some())
+}
+
+static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(\s*([1-4])\s*\)|([1-4])\s*[.．、]|([1-4])\s+)\s*(.*)$").expect("static regex")
+});
+
+/// A section heading: its number and the heading words (compact).
+pub fn section_heading(text: &str) -> Option<(u8, String)> {
+    let n = crate::text::normalize(text);
+    let caps = SECTION_HEADING.captures(&n)?;
+    let num = caps.get(1).or(caps.get(2)).or(caps.get(3))?.as_str().parse::<u8>().ok()?;
+    let rest: String = caps.get(4).map_or("", |m| m.as_str()).chars().filter(|c| *c != ' ').collect();
+    let bracketed = caps.get(1).is_some();
+    if rest.chars().count() > 40 {
+        return None;
+    }
+    let has_kind_word = ["実績", "課題", "計画", "進捗", "取組", "取り組", "年度"].iter().any(|w| rest.contains(w));
+    if !has_kind_word || (!bracketed && !rest.contains("年度")) {
+        return None;
+    }
+    Some((num, rest))
+}
+
+/// The kind a heading's words name, if any: 1 results, 2 issues, 3 plan, 4 progress.
+pub fn heading_kind_words(heading: &str) -> Vec<u8> {
+    let mut kinds = Vec::new();
+    if heading.contains("実績") {
+        kinds.push(1);
+    }
+    if heading.contains("課題") {
+        kinds.push(2);
+    }
+    if heading.contains("計画") {
+        kinds.push(3);
+    }
+    if heading.contains("進捗") {
+        kinds.push(4);
+    }
+    kinds
+}
+
+static FISCAL_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(令和|平成|R|H)\s*(\d{1,2}|元)\s*年度|(\d{4})\s*年度").expect("static regex"));
+
+/// The Gregorian start year of the fiscal year a heading names (令和6年度 → 2024).
+pub fn fiscal_year(heading: &str) -> Option<i32> {
+    let caps = FISCAL_YEAR.captures(heading)?;
+    if let Some(y) = caps.get(3) {
+        return y.as_str().parse().ok();
+    }
+    let n: i32 = match caps.get(2)?.as_str() {
+        "元" => 1,
+        s => s.parse().ok()?,
+    };
+    match caps.get(1)?.as_str() {
+        "令和" | "R" => Some(2018 + n),
+        _ => Some(1988 + n),
+    }
+}
+
+static MATERIAL_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^資料\s*(\d+)(?:\s*[-‐‑‒–—―－ー─━−]\s*(\d+))?\s*$").expect("static regex")
+});
+
+/// A material id line (資料 2 — 1), normalised to `資料2-1`.
+pub fn material_id(text: &str) -> Option<String> {
+    let n = crate::text::normalize(text);
+    let caps = MATERIAL_ID.captures(n.trim())?;
+    let major = caps.get(1)?.as_str().trim_start_matches('0');
+    match caps.get(2) {
+        Some(minor) => Some(format!("資料{}-{}", major, minor.as_str().trim_start_matches('0'))),
+        None => Some(format!("資料{major}")),
+    }
+}
+
+/// A form title such as `■ 連携の拠点の取組について`.
+pub fn is_title(text: &str) -> bool {
+    let c = compact(text);
+    let body = c.trim_start_matches(['■', '□', '◆', '◇', '●', '○', '【']);
+    c.chars().count() <= 40 && (body.starts_with("連携の拠点の取組") || body.starts_with("在宅医療に必要な連携を担う拠点"))
+}
+
+/// The header field a label cell names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderField {
+    TargetAreas,
+    Hubs,
+    Contractors,
+}
+
+/// The header field a cell's text is the label of (its whole text, compact).
+pub fn header_label(text: &str) -> Option<HeaderField> {
+    let c = compact(text);
+    if c.chars().count() > 24 {
+        return None;
+    }
+    let c = c.trim_end_matches([':', '：']);
+    if c == "対象地域" || c == "対象市町村" || c == "対象区域" {
+        Some(HeaderField::TargetAreas)
+    } else if c == "連携の拠点" || c == "拠点" || c == "連携の拠点名" {
+        Some(HeaderField::Hubs)
+    } else if c.contains("委託先") {
+        Some(HeaderField::Contractors)
+    } else {
+        None
+    }
+}
+
+/// A `label：value` line: the field and the value text.
+pub fn header_line(text: &str) -> Option<(HeaderField, String)> {
+    let n = crate::text::normalize(text);
+    let (label, value) = n.split_once([':', '：'])?;
+    let field = header_label(label)?;
+    let value = value.trim();
+    (!value.is_empty()).then(|| (field, value.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_headings() {
+        assert_eq!(category_heading("①会議の開催（年間５回開催）"), Some(vec![1]));
+        assert_eq!(category_heading("②地域の資源の把握・関係機関との調整"), Some(vec![2]));
+        assert_eq!(category_heading("④"), Some(vec![4]));
+        assert_eq!(category_heading("①②行政視点と、医療機関視点を"), None);
+        assert_eq!(category_heading("③急変時対応研修（R7/9/6）実施済み。"), None);
+    }
+
+    #[test]
+    fn section_headings_in_both_widths() {
+        assert_eq!(section_heading("（１）令和6年度の取組実績"), Some((1, "令和6年度の取組実績".into())));
+        assert_eq!(section_heading("(4) 令和7年度の 進捗状況"), Some((4, "令和7年度の進捗状況".into())));
+        assert_eq!(section_heading("（２） 令和6年度の 取り組みを 通じた課題").map(|h| h.0), Some(2));
+        assert_eq!(section_heading("(1)地域住民の理解を推進する"), None);
+    }
+
+    #[test]
+    fn fiscal_years() {
+        assert_eq!(fiscal_year("令和6年度の取組実績"), Some(2024));
+        assert_eq!(fiscal_year("令和7年度取組計画"), Some(2025));
+        assert_eq!(fiscal_year("平成31年度"), Some(2019));
+        assert_eq!(fiscal_year("取組計画"), None);
+    }
+
+    #[test]
+    fn material_ids_with_any_dash() {
+        assert_eq!(material_id("資料 2 — 1").as_deref(), Some("資料2-1"));
+        assert_eq!(material_id("資料２－２").as_deref(), Some("資料2-2"));
+        assert_eq!(material_id("資料 2—5").as_deref(), Some("資料2-5"));
+        assert_eq!(material_id("資料によると"), None);
+    }
+
+    #[test]
+    fn header_labels() {
+        assert_eq!(header_label("対象地域"), Some(HeaderField::TargetAreas));
+        assert_eq!(header_label("市町村医介連携事業（委託先）"), Some(HeaderField::Contractors));
+        assert_eq!(header_label("連携の拠点"), Some(HeaderField::Hubs));
+        assert_eq!(header_label("「連携の拠点」の取組について関係機関への周知が必要。"), None);
+    }
+
+    #[test]
+    fn category_header_line() {
+        assert!(is_category_header_line("①会議の開催 ②地域の資源の把握・関係機関との調整 ③急変時対応等の体制構築等 ④在宅医療に係る研修 ⑤在宅医療の普及啓発"));
+        assert!(!is_category_header_line("①会議を開催 ②調査 ③検討"));
+    }
+}

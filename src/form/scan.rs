@@ -1,0 +1,294 @@
+//! The scanner: walks one part's blocks in reading order and builds forms.
+//!
+//! Owns the state that spans lines: which form and section we are in, the
+//! current category heading, the category columns of the current table, and the
+//! last marked item of each cell (for inheritance). Decisions per line come from
+//! [`super::lines`] and [`super::items`]; this file only sequences them.
+
+use super::draft::{CategorySource, DraftForm, DraftItem, Origin};
+use super::entities::split_entities;
+use super::items::{split_marked, strip_bullet};
+use super::lines::{self, HeaderField};
+use crate::model::{Block, Cell, Part, PartKind, Table};
+use crate::text::normalize;
+
+/// Where inheritance is scoped: one table cell, or the body flow of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Scope {
+    Cell(usize, usize, usize),
+    Body,
+}
+
+/// Category columns of the current table: (first col, last col, category).
+type Columns = Vec<(usize, usize, u8)>;
+
+pub struct Scanner {
+    sheet: Option<String>,
+    pub forms: Vec<DraftForm>,
+    heading: Option<Vec<u8>>,
+    /// Text of the latest heading line whose dates/counts go to the next item.
+    pending_heading_text: Option<String>,
+    columns: Option<(usize, Columns)>,
+    last_marked: Option<(Scope, Vec<u8>)>,
+}
+
+impl Scanner {
+    pub fn new(part: &Part) -> Self {
+        let sheet = match &part.kind {
+            PartKind::Sheet(name) => Some(name.clone()),
+            PartKind::Body => None,
+        };
+        Scanner { sheet, forms: Vec::new(), heading: None, pending_heading_text: None, columns: None, last_marked: None }
+    }
+
+    pub fn scan(mut self, part: &Part) -> Vec<DraftForm> {
+        for block in &part.blocks {
+            match block {
+                Block::Paragraph(p) => {
+                    for line in &p.lines {
+                        let origin = match &self.sheet {
+                            Some(s) => Origin::Sheet { sheet: s.clone(), row: 0, col: 0, paragraph: p.index },
+                            None => Origin::Body { paragraph: p.index },
+                        };
+                        self.line(line, origin, Scope::Body, None);
+                    }
+                }
+                Block::Table(t) => self.table(t),
+            }
+        }
+        self.forms.retain(|f| f.has_content());
+        self.forms
+    }
+
+    fn form(&mut self) -> &mut DraftForm {
+        if self.forms.is_empty() {
+            self.forms.push(DraftForm::default());
+        }
+        let n = self.forms.len();
+        &mut self.forms[n - 1]
+    }
+
+    /// Start a new form when the current one already has sections (or a header, for header labels).
+    fn boundary(&mut self, header_started: bool) {
+        let need = match self.forms.last() {
+            None => true,
+            Some(f) => !f.sections.is_empty() || (header_started && f.has_header()),
+        };
+        if need {
+            self.forms.push(DraftForm::default());
+            self.reset_section_state();
+        }
+    }
+
+    fn reset_section_state(&mut self) {
+        self.heading = None;
+        self.pending_heading_text = None;
+        self.columns = None;
+        self.last_marked = None;
+    }
+
+    fn origin(&self, t: &Table, cell: &Cell, paragraph: usize) -> Origin {
+        match &self.sheet {
+            Some(s) => Origin::Sheet { sheet: s.clone(), row: cell.row, col: cell.col, paragraph },
+            None => Origin::Table { table: t.index, row: cell.row, col: cell.col, paragraph },
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        if self.columns.as_ref().is_some_and(|(ti, _)| *ti != t.index) {
+            self.columns = None;
+        }
+        let mut rows: Vec<usize> = t.cells.iter().map(|c| c.row).collect();
+        rows.dedup();
+        for row in rows {
+            let cells: Vec<&Cell> = t.row_cells(row).filter(|c| !c.is_blank()).collect();
+            if cells.is_empty() {
+                continue;
+            }
+            if self.header_row(&cells) {
+                continue;
+            }
+            self.row(t, &cells);
+        }
+    }
+
+    /// Header labels in a row: the value is the next non-empty cell to the right.
+    fn header_row(&mut self, cells: &[&Cell]) -> bool {
+        let mut found = false;
+        let mut i = 0;
+        while i < cells.len() {
+            let text = cells[i].text();
+            if let Some(field) = lines::header_label(&text) {
+                if let Some(value_cell) = cells.get(i + 1) {
+                    if lines::header_label(&value_cell.text()).is_none() {
+                        if field == HeaderField::TargetAreas {
+                            self.boundary(true);
+                        }
+                        let value = value_cell.lines.iter().map(|l| normalize(&l.text)).collect::<Vec<_>>().join("\n");
+                        self.form().set_header(field, split_entities(&value));
+                        found = true;
+                        i += 2;
+                        continue;
+                    }
+                }
+            } else if let Some((field, value)) = lines::header_line(&text) {
+                if field == HeaderField::TargetAreas {
+                    self.boundary(true);
+                }
+                self.form().set_header(field, split_entities(&value));
+                found = true;
+            }
+            i += 1;
+        }
+        found
+    }
+
+    fn row(&mut self, t: &Table, cells: &[&Cell]) {
+        // A category header row sets the columns of the current table.
+        let cat_cells: Vec<(usize, usize, u8)> = cells
+            .iter()
+            .filter_map(|c| lines::category_header_cell(&c.text()).map(|n| (c.col, c.last_col(), n)))
+            .collect();
+        if cat_cells.len() >= 3 {
+            for c in cells {
+                if lines::category_header_cell(&c.text()).is_none() {
+                    self.cell(t, c);
+                }
+            }
+            self.columns = Some((t.index, cat_cells));
+            return;
+        }
+        // One row per marker: a first cell that is only a category heading heads the row.
+        let mut row_heading = None;
+        let mut rest = cells;
+        if cells.len() >= 2 && self.current_section().is_some() {
+            if let Some(cats) = lines::category_heading(&cells[0].text()) {
+                row_heading = Some((cats, cells[0].text()));
+                rest = &cells[1..];
+            }
+        }
+        let saved = if let Some((cats, text)) = row_heading {
+            let saved = self.heading.take();
+            self.heading = Some(cats);
+            self.pending_heading_text = Some(normalize(&text));
+            self.last_marked = None;
+            Some(saved)
+        } else {
+            None
+        };
+        for c in rest {
+            self.cell(t, c);
+        }
+        if let Some(saved) = saved {
+            self.heading = saved;
+            self.pending_heading_text = None;
+        }
+    }
+
+    fn current_section(&self) -> Option<u8> {
+        self.forms.last().and_then(|f| f.current)
+    }
+
+    fn cell(&mut self, t: &Table, cell: &Cell) {
+        // A whole cell that is a section heading (it may wrap over several lines).
+        let joined = cell.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        if let Some((n, heading)) = lines::section_heading(&joined) {
+            self.start_section(n, heading);
+            return;
+        }
+        let column = self.column_of(t, cell);
+        let scope = Scope::Cell(t.index, cell.row, cell.col);
+        for line in &cell.lines {
+            let origin = self.origin(t, cell, line.paragraph);
+            self.line(&line.text, origin, scope.clone(), column);
+        }
+    }
+
+    fn column_of(&self, t: &Table, cell: &Cell) -> Option<u8> {
+        let (ti, cols) = self.columns.as_ref()?;
+        if *ti != t.index {
+            return None;
+        }
+        let hits: Vec<u8> = cols.iter().filter(|(a, b, _)| cell.col <= *b && cell.last_col() >= *a).map(|c| c.2).collect();
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    fn start_section(&mut self, n: u8, heading: String) {
+        if self.forms.last().is_some_and(|f| f.sections.iter().any(|s| s.number >= n)) {
+            self.boundary(false);
+        }
+        self.form().start_section(n, heading);
+        self.reset_section_state();
+    }
+
+    fn line(&mut self, raw: &str, origin: Origin, scope: Scope, column: Option<u8>) {
+        let text = normalize(raw);
+        if text.is_empty() {
+            return;
+        }
+        if lines::is_title(&text) {
+            self.boundary(false);
+            return;
+        }
+        if let Some(id) = lines::material_id(&text) {
+            self.boundary(false);
+            self.form().material_id = Some(id);
+            return;
+        }
+        if let Some((field, value)) = lines::header_line(&text) {
+            if field == HeaderField::TargetAreas {
+                self.boundary(true);
+            }
+            self.form().set_header(field, split_entities(&value));
+            return;
+        }
+        if let Some((n, heading)) = lines::section_heading(&text) {
+            self.start_section(n, heading);
+            return;
+        }
+        let Some(section) = self.current_section() else {
+            return;
+        };
+        if lines::is_category_header_line(&text) {
+            return;
+        }
+        if section != 2 {
+            if let Some(cats) = lines::category_heading(&text) {
+                self.heading = Some(cats);
+                self.pending_heading_text = Some(text);
+                self.last_marked = None;
+                return;
+            }
+        }
+        let pieces = if section == 2 {
+            vec![super::items::Piece { markers: Vec::new(), text: strip_bullet(&text).trim().to_string() }]
+        } else {
+            split_marked(&text)
+        };
+        for piece in pieces {
+            let (categories, source) = if section == 2 {
+                (Vec::new(), CategorySource::Classifier)
+            } else if !piece.markers.is_empty() {
+                self.last_marked = Some((scope.clone(), piece.markers.clone()));
+                (piece.markers.clone(), CategorySource::Marker)
+            } else if let Some(cats) = self.last_marked.as_ref().filter(|(s, _)| *s == scope).map(|(_, c)| c.clone()) {
+                (cats, CategorySource::Inherited)
+            } else if let Some(h) = &self.heading {
+                (h.clone(), CategorySource::Heading)
+            } else if let Some(c) = column {
+                (vec![c], CategorySource::Column)
+            } else {
+                (Vec::new(), CategorySource::Classifier)
+            };
+            if piece.text.is_empty() {
+                continue;
+            }
+            let heading_text = self.pending_heading_text.take();
+            let item = DraftItem { text: piece.text, categories, source, origin: origin.clone(), heading_text };
+            self.form().push_item(item);
+        }
+    }
+}
