@@ -1,0 +1,253 @@
+//! The form stage on hand-built documents: one test per layout of SPEC §1,
+//! independent of the readers.
+
+use shiryo::model::{Block, Cell, Document, Line, Paragraph, Part, PartKind, Table};
+use shiryo::output::Submission;
+
+fn para(index: usize, text: &str) -> Block {
+    Block::Paragraph(Paragraph { index, lines: text.split('\n').map(String::from).collect(), list_item: false })
+}
+
+fn cell(row: usize, col: usize, col_span: usize, text: &str) -> Cell {
+    Cell {
+        row,
+        col,
+        row_span: 1,
+        col_span,
+        lines: text
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| Line { text: t.to_string(), paragraph: i, list_item: false })
+            .collect(),
+    }
+}
+
+fn table(index: usize, cols: usize, cells: Vec<Cell>) -> Block {
+    let rows = cells.iter().map(|c| c.row + c.row_span).max().unwrap_or(0);
+    Block::Table(Table { index, origin_row: 0, origin_col: 0, rows, cols, cells })
+}
+
+fn header(index: usize, area: &str, hub: &str, contractor: &str) -> Block {
+    table(
+        index,
+        3,
+        vec![
+            cell(0, 0, 2, "対象地域"),
+            cell(0, 2, 1, area),
+            Cell { row_span: 2, ..cell(1, 0, 1, "実施主体") },
+            cell(1, 1, 1, "連携の拠点"),
+            cell(1, 2, 1, hub),
+            cell(2, 1, 1, "市町村医介連携事業（委託先）"),
+            cell(2, 2, 1, contractor),
+        ],
+    )
+}
+
+const CATS: [&str; 5] =
+    ["①会議の開催", "②地域の資源の把握・関係機関との調整", "③急変時対応等の体制構築等", "④在宅医療に係る研修", "⑤在宅医療の普及啓発"];
+
+fn cat_row(row: usize) -> Vec<Cell> {
+    CATS.iter().enumerate().map(|(i, c)| cell(row, i, 1, c)).collect()
+}
+
+fn body(blocks: Vec<Block>) -> Document {
+    Document { parts: vec![Part { kind: PartKind::Body, blocks }], diagnostics: vec![] }
+}
+
+fn recognize(doc: &Document) -> Vec<Submission> {
+    shiryo::form::recognize(doc)
+}
+
+fn texts(s: &Submission, section: u8) -> Vec<(String, Vec<u8>, String)> {
+    s.sections
+        .iter()
+        .find(|x| x.number == section)
+        .map(|x| x.items.iter().map(|i| (i.text.clone(), i.categories.clone(), i.category_source.clone())).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn category_headings_with_bullets_below() {
+    let doc = body(vec![
+        para(0, "■ 連携の拠点の取組について"),
+        para(1, "資料 2 — 1"),
+        header(0, "枚方市", "枚方市医師会", "枚方市医師会"),
+        para(2, "（１）令和6年度の取組実績"),
+        table(1, 5, cat_row(0)),
+        para(3, "①会議の開催（年間５回開催）"),
+        para(4, "・担当者会議（５・６・９月）"),
+        para(5, "・実務者会議（１０月）"),
+        para(6, "②地域の資源の把握・関係機関との調整"),
+        para(7, "・アンケート調査を実施"),
+        para(8, "（２）令和6年度の取組みを通じた課題"),
+        para(9, "課題がある。"),
+        para(10, "（３）令和7年度の取組計画"),
+        para(11, "④在宅医療に係る研修"),
+        para(12, "ＩＣＴネットワークシステム説明会を開催\n先進市視察（７月）"),
+        para(13, "（４）令和7年度の進捗状況"),
+        para(14, "①担当者会議は５月に開催。"),
+        para(15, "引き続き取り組んでいく。"),
+    ]);
+    let subs = recognize(&doc);
+    assert_eq!(subs.len(), 1);
+    let s = &subs[0];
+    assert_eq!(s.material_id.as_deref(), Some("資料2-1"));
+    assert_eq!(s.target_areas, vec!["枚方市"]);
+    assert_eq!(s.hubs, vec!["枚方市医師会"]);
+    assert_eq!(s.contractors, vec!["枚方市医師会"]);
+    assert_eq!(
+        texts(s, 1),
+        vec![
+            ("担当者会議(5・6・9月)".into(), vec![1], "heading".into()),
+            ("実務者会議(10月)".into(), vec![1], "heading".into()),
+            ("アンケート調査を実施".into(), vec![2], "heading".into()),
+        ]
+    );
+    assert_eq!(texts(s, 3).len(), 2, "a line break starts a new item");
+    assert!(texts(s, 3).iter().all(|t| t.1 == vec![4] && t.2 == "heading"));
+    assert_eq!(texts(s, 4)[1], ("引き続き取り組んでいく。".into(), vec![1], "inherited".into()));
+    let years: Vec<_> = s.sections.iter().map(|x| (x.number, x.kind.as_str(), x.fiscal_year)).collect();
+    assert_eq!(years, vec![(1, "results", Some(2024)), (2, "issues", Some(2024)), (3, "plan", Some(2025)), (4, "progress", Some(2025))]);
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+}
+
+#[test]
+fn merged_cell_with_marked_paragraphs_and_inheritance() {
+    let mut cells = vec![cell(0, 0, 5, "（１）令和6年度の実績")];
+    cells.extend(cat_row(1));
+    cells.push(cell(2, 0, 5, "①②二種類の会議を開催。\n拠点としては、実態調査を行った。\n③アンケートを行った。"));
+    let doc = body(vec![header(0, "寝屋川市", "寝屋川市医師会", "寝屋川市"), table(1, 5, cells)]);
+    let s = &recognize(&doc)[0];
+    assert_eq!(
+        texts(s, 1),
+        vec![
+            ("二種類の会議を開催。".into(), vec![1, 2], "marker".into()),
+            ("拠点としては、実態調査を行った。".into(), vec![1, 2], "inherited".into()),
+            ("アンケートを行った。".into(), vec![3], "marker".into()),
+        ]
+    );
+    let codes: Vec<_> = s.warnings.iter().map(|w| (w.code.as_str(), w.section)).collect();
+    assert_eq!(codes, vec![("missing_section", Some(2)), ("missing_section", Some(3)), ("missing_section", Some(4))]);
+}
+
+#[test]
+fn markers_mid_paragraph_and_header_in_other_order() {
+    let hdr = table(
+        0,
+        3,
+        vec![
+            Cell { row_span: 3, ..cell(0, 0, 1, "実施主体") },
+            cell(0, 1, 1, "対象地域"),
+            cell(0, 2, 1, "守口市"),
+            cell(1, 1, 1, "連携の拠点"),
+            cell(1, 2, 1, "守口市"),
+            cell(2, 1, 1, "市町村医介連携事業（委託先）"),
+            cell(2, 2, 1, "守口市高齢介護課"),
+        ],
+    );
+    let mut cells = vec![cell(0, 0, 5, "（３）令和7年度の実績")];
+    cells.extend(cat_row(1));
+    cells.push(cell(2, 0, 5, "①会議の開催(6回)。 ②ネットワークづくり ③⑤会議(①)で協議した計画を元に検討 ④研修(3月)"));
+    let doc = body(vec![hdr, table(1, 5, cells)]);
+    let s = &recognize(&doc)[0];
+    assert_eq!(s.target_areas, vec!["守口市"]);
+    assert_eq!(s.contractors, vec!["守口市高齢介護課"]);
+    let t = texts(s, 3);
+    assert_eq!(t.len(), 4);
+    assert_eq!(t[2], ("会議(①)で協議した計画を元に検討".into(), vec![3, 5], "marker".into()));
+    assert!(s.warnings.iter().any(|w| w.code == "heading_mismatch" && w.section == Some(3)));
+}
+
+#[test]
+fn one_row_per_marker() {
+    let doc = body(vec![
+        header(0, "門真市", "門真市、門真市医師会", "門真市医師会"),
+        table(
+            1,
+            2,
+            vec![
+                cell(0, 0, 2, "(1) 令和6年度の実績"),
+                cell(1, 0, 1, "①会議の開催"),
+                cell(1, 1, 1, "連絡会開催(7回)"),
+                cell(2, 0, 1, "②"),
+                cell(2, 1, 1, "相談窓口の設置\n一覧を作成"),
+            ],
+        ),
+    ]);
+    let s = &recognize(&doc)[0];
+    assert_eq!(s.hubs, vec!["門真市", "門真市医師会"]);
+    assert_eq!(
+        texts(s, 1),
+        vec![
+            ("連絡会開催(7回)".into(), vec![1], "heading".into()),
+            ("相談窓口の設置".into(), vec![2], "heading".into()),
+            ("一覧を作成".into(), vec![2], "heading".into()),
+        ]
+    );
+}
+
+#[test]
+fn items_in_their_category_column() {
+    let mut cells = vec![cell(0, 0, 5, "（１）令和6年度の取組実績")];
+    cells.extend(cat_row(1));
+    cells.push(cell(2, 0, 1, "懇話会を実施"));
+    cells.push(cell(2, 1, 1, "①②意見交換会議の開催\n多職種で共有"));
+    cells.push(cell(2, 3, 1, "研修会を3回実施"));
+    let doc = body(vec![header(0, "交野市", "一社）交野市医師会", "交野市社会福祉協議会 交野市地域包括支援センター"), table(1, 5, cells)]);
+    let s = &recognize(&doc)[0];
+    assert_eq!(s.hubs, vec!["一社)交野市医師会"]);
+    assert_eq!(s.contractors.len(), 2);
+    assert_eq!(
+        texts(s, 1),
+        vec![
+            ("懇話会を実施".into(), vec![1], "column".into()),
+            ("意見交換会議の開催".into(), vec![1, 2], "marker".into()),
+            ("多職種で共有".into(), vec![1, 2], "inherited".into()),
+            ("研修会を3回実施".into(), vec![4], "column".into()),
+        ]
+    );
+}
+
+#[test]
+fn section_two_enumeration_is_not_categories() {
+    let doc = body(vec![
+        header(0, "大東市、四條畷市", "大東・四條畷医師会", "大東市、四條畷市"),
+        table(
+            1,
+            2,
+            vec![
+                cell(0, 0, 1, "（２）\n令和6年度の\n取り組みを\n通じた課題"),
+                cell(0, 1, 1, "進める中で①地域住民のACPの理解を推進②共有手段が必要"),
+            ],
+        ),
+    ]);
+    let s = &recognize(&doc)[0];
+    assert_eq!(s.target_areas, vec!["大東市", "四條畷市"]);
+    assert_eq!(s.hubs, vec!["大東・四條畷医師会"]);
+    let sec = &s.sections[0];
+    assert_eq!((sec.number, sec.heading.as_str()), (2, "令和6年度の取り組みを通じた課題"));
+    assert_eq!(sec.items.len(), 1);
+    assert_eq!(sec.items[0].category_source, "classifier");
+    assert!(sec.items[0].text.contains("①地域住民"));
+}
+
+#[test]
+fn several_forms_one_after_another() {
+    let doc = body(vec![
+        header(0, "A市", "A市医師会", "A市"),
+        para(0, "(1) 令和6年度の実績"),
+        para(1, "①会議を開催"),
+        header(1, "B町", "B町医師会", "B町"),
+        para(2, "(1) 令和6年度の実績"),
+        para(3, "②調整を実施"),
+        para(4, "■ 連携の拠点の取組について"),
+        para(5, "資料２－３"),
+        header(2, "C村", "C村医師会", "C村"),
+        para(6, "(1) 令和6年度の実績"),
+        para(7, "(2) 令和6年度の課題"),
+    ]);
+    let subs = recognize(&doc);
+    let locs: Vec<_> = subs.iter().map(|s| (s.locator.as_str(), s.target_areas[0].as_str(), s.material_id.clone())).collect();
+    assert_eq!(locs, vec![("body", "A市", None), ("body#2", "B町", None), ("body#3", "C村", Some("資料2-3".into()))]);
+    assert!(subs[2].warnings.iter().any(|w| w.code == "empty_section" && w.section == Some(1)));
+}
