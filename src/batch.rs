@@ -12,7 +12,7 @@
 //! - one file's failure (error or panic) becomes that file's `error`; the run goes on;
 //! - no output path leaves the output directory.
 
-use crate::extract::extract_file;
+use crate::guard::{extract_guarded, Guard};
 use crate::output::FileReport;
 use crate::Config;
 use rayon::prelude::*;
@@ -47,6 +47,8 @@ pub struct BatchOptions {
     pub progress: bool,
     /// Skip inputs whose output exists and records the same sha256.
     pub skip_existing: bool,
+    /// Time limit and isolation per file.
+    pub guard: Guard,
 }
 
 /// What a run did.
@@ -243,7 +245,7 @@ fn process(input: &Input, cfg: &Config, opts: &BatchOptions, out_root: &Path) ->
             return Ok((report, true));
         }
     }
-    let report = extract_file(&input.path, &input.display, cfg);
+    let report = extract_guarded(&input.path, &input.display, cfg, &opts.guard);
     write_atomically(out_root, &target, &report)?;
     Ok((report, false))
 }

@@ -17,6 +17,14 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Compare extraction with the expected files written by people.
     Audit(AuditArgs),
+    /// Internal: extract one file and print its report (used by --isolate).
+    #[command(name = "__extract-one", hide = true)]
+    ExtractOne {
+        path: PathBuf,
+        display: String,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Show how the classifier decides the categories of a text.
     Explain {
         /// The item text to explain.
@@ -44,6 +52,16 @@ pub struct ExtractArgs {
     /// Keep outputs whose recorded sha256 matches the input; process only the rest.
     #[arg(long)]
     pub skip_existing: bool,
+    /// Give up on a file after this many seconds (reported as too_large).
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
+    /// Run each file in a child process, so a reader that aborts or hangs cannot
+    /// take the batch down.
+    #[arg(long)]
+    pub isolate: bool,
+    /// Memory cap of each isolated child, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 2048, requires = "isolate")]
+    pub memory_mib: u64,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

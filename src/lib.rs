@@ -22,6 +22,7 @@ pub mod audit;
 pub mod batch;
 pub mod extract;
 pub mod form;
+pub mod guard;
 pub mod model;
 pub mod output;
 pub mod read;

@@ -7,7 +7,9 @@ use anyhow::Context;
 use clap::Parser;
 use cli::{Cli, Command};
 use shiryo::batch::{self, BatchOptions};
+use shiryo::guard::Guard;
 use shiryo::Config;
+use std::time::Duration;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -32,12 +34,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 jobs: args.jobs,
                 progress: !args.quiet,
                 skip_existing: args.skip_existing,
+                guard: Guard {
+                    timeout: args.timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64),
+                    isolate_with: if args.isolate { Some(std::env::current_exe()?) } else { None },
+                    memory_mib: args.isolate.then_some(args.memory_mib),
+                },
             };
             let summary = batch::run(&inputs, &cfg, &opts).context("batch stopped")?;
             if !args.quiet {
                 eprintln!("shiryo: {summary}");
             }
             Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::ExtractOne { path, display, limits } => {
+            let cfg = Config { limits: limits.to_limits() };
+            let report = shiryo::extract::extract_file(&path, &display, &cfg);
+            let mut out = std::io::stdout().lock();
+            std::io::Write::write_all(&mut out, &shiryo::batch::to_json(&report))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Audit(_args) => anyhow::bail!("audit is not available yet"),
         Command::Explain { text } => {
