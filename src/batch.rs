@@ -24,6 +24,10 @@ use std::time::{Duration, Instant};
 /// Extensions picked up when walking a directory.
 pub const EXTENSIONS: &[&str] = &["docx", "xlsx", "xlsm", "xls", "ods", "doc"];
 
+/// Temporary files of unfinished writes: `.shiryo-XXXX.partial`, never `*.json`.
+const PARTIAL_PREFIX: &str = ".shiryo-";
+const PARTIAL_SUFFIX: &str = ".partial";
+
 /// How many files are in flight at once; bounds memory, keeps order.
 const CHUNK: usize = 256;
 
@@ -168,6 +172,7 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
     std::fs::create_dir_all(&opts.out_dir)
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
     let out_root = opts.out_dir.canonicalize().map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
+    remove_partials(&out_root);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build().map_err(|e| BatchError::Pool(e.to_string()))?;
     let mut ndjson: Option<Box<dyn Write>> = match &opts.ndjson {
         None => None,
@@ -214,6 +219,27 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Extract `inputs` in parallel and return their reports in input order, without
+/// writing anything (used by the audit).
+pub fn extract_all(inputs: &[Input], cfg: &Config, guard: &Guard) -> Vec<FileReport> {
+    inputs.par_iter().map(|i| extract_guarded(&i.path, &i.display, cfg, guard)).collect()
+}
+
+/// Remove the temporary files a killed earlier run left behind.
+fn remove_partials(dir: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        match e.file_type() {
+            Ok(ft) if ft.is_dir() => remove_partials(&e.path()),
+            Ok(ft) if ft.is_file() && name.starts_with(PARTIAL_PREFIX) && name.ends_with(PARTIAL_SUFFIX) => {
+                let _ = std::fs::remove_file(e.path());
+            }
+            _ => {}
+        }
+    }
 }
 
 fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
@@ -276,7 +302,7 @@ fn write_atomically(out_root: &Path, target: &Path, report: &FileReport) -> Resu
     if !real.starts_with(out_root) {
         return Err(err(std::io::Error::other("output directory escapes --out through a symlink")));
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(&real).map_err(err)?;
+    let mut tmp = tempfile::Builder::new().prefix(PARTIAL_PREFIX).suffix(PARTIAL_SUFFIX).tempfile_in(&real).map_err(err)?;
     tmp.write_all(&to_json(report)).map_err(err)?;
     let name = target.file_name().unwrap_or_default();
     tmp.persist(real.join(name)).map_err(|e| err(e.error))?;

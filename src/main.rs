@@ -53,11 +53,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::io::Write::write_all(&mut out, &shiryo::batch::to_json(&report))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Audit(_args) => anyhow::bail!("audit is not available yet"),
+        Command::Audit(args) => audit(args),
         Command::Explain { text } => {
             let cats = shiryo::text::classify::classify(&shiryo::text::normalize(&text));
             println!("{cats:?}");
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn audit(args: cli::AuditArgs) -> anyhow::Result<ExitCode> {
+    use shiryo::audit::{self, AuditOptions};
+    let cfg = Config::default();
+    let report = match (&args.expected, &args.actual) {
+        (Some(e), Some(a)) => audit::compare_dirs(e, a)?,
+        _ => audit::audit_dir_with(&args.dir, &|cases| {
+            let inputs: Vec<batch::Input> =
+                cases.iter().map(|c| batch::Input { path: c.input.clone(), display: c.display.clone() }).collect();
+            batch::extract_all(&inputs, &cfg, &Guard::default())
+        })?,
+    };
+    let opts = AuditOptions { min_f1: args.min_f1, ..AuditOptions::default() };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&audit::render_json(&report, &opts))?);
+    } else {
+        print!("{}", audit::render_text(&report, &opts));
+    }
+    if let Some(html) = &args.html {
+        std::fs::write(html, audit::render_html(&report, &opts)).with_context(|| html.display().to_string())?;
+    }
+    Ok(if audit::passes(&report, args.min_f1) { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
