@@ -31,3 +31,11 @@ pub fn form_docx(area: &str) -> Vec<u8> {
     buf.into_inner()
 }
 
+
+/// A .docx holding one paragraph of `text` and nothing like a form.
+pub fn plain_docx(text: &str) -> Vec<u8> {
+    let doc = Docx::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)));
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).expect("docx packs");
+    buf.into_inner()
+}
