@@ -55,8 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Audit(args) => audit(args),
         Command::Explain { text } => {
-            let cats = shiryo::text::classify::classify(&shiryo::text::normalize(&text));
-            println!("{cats:?}");
+            println!("{}", shiryo::text::classify::explain(&shiryo::text::normalize(&text)));
             Ok(ExitCode::SUCCESS)
         }
     }

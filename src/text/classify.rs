@@ -1,9 +1,328 @@
-//! Categories ①–⑤ from an item's words. PLACEHOLDER: the text-layer issue fills
-//! this in (lexicon in `dictionaries/`, lindera base forms plus regex patterns).
+//! Categories ①–⑤ from an item's words, for items that carry no marker.
+//!
+//! Owns: scoring an item against the category lexicon
+//! (`dictionaries/category_lexicon.tsv`, see [`super::lexicon`]) and turning the
+//! five scores into zero, one or several categories. Every lexicon entry that
+//! fires (a lemma of lindera's tokens, a token sequence, or a regex on the
+//! normalised text) adds its weights once; a category is chosen when its score
+//! reaches the lexicon's `!threshold` and `!ratio` × the best score. No category
+//! is better than a wrong one, so the settings favour precision.
+//!
+//! Must not know: markers, headings or columns — callers use the classifier only
+//! where the form itself says nothing (DECISIONS 8).
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{Lexicon, Settings, Weights, LEXICON};
+use super::normalize::normalize;
+use super::tokenize::{tokenize, Token};
+
+/// A bracketed marker reference (`会議(①)で`): it names another item's
+/// category, not this one's.
+static BRACKETED_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(（][\x{2460}-\x{2473}、・,\s]+[)）]").expect("reference pattern")
+});
+
+/// Any other circled number (`②は`, section 2's plain enumeration ①…②…).
+static CIRCLED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\x{2460}-\x{2473}]").expect("circled number pattern"));
+
+/// What a bracketed reference becomes in the classified text, so the lexicon
+/// can tell "the ① meeting" (another item's activity) from a meeting held.
+pub const REFERENCE_MARK: &str = "〈参照〉";
 
 /// The categories (sorted, distinct, 1–5) the words of `text` point to; empty when
 /// nothing fits well enough.
 pub fn classify(text: &str) -> Vec<u8> {
-    let _ = text;
-    Vec::new()
+    explain(text).categories
+}
+
+/// Why `text` gets its categories: the tokens, the lexicon entries that fired
+/// and the category scores. `Display` prints it for `shiryo explain`.
+pub fn explain(text: &str) -> Explanation {
+    explain_with(&LEXICON, text)
+}
+
+/// [`explain`] with another lexicon (for tests and lexicon experiments).
+pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
+    let prepared = prepare(text);
+    let tokens = tokenize(&prepared);
+    let hits: Vec<HitView> = lexicon
+        .hits(&prepared, &tokens)
+        .into_iter()
+        .map(|h| HitView {
+            pattern: h.entry.source.clone(),
+            matched: h.matched,
+            weights: h.entry.weights,
+            line: h.entry.line,
+        })
+        .collect();
+    let mut scores = [0.0f32; 5];
+    for hit in &hits {
+        for (s, w) in scores.iter_mut().zip(hit.weights) {
+            *s += w;
+        }
+    }
+    for s in &mut scores {
+        *s = s.min(lexicon.settings.cap);
+    }
+    let categories = decide(&scores, lexicon.settings);
+    Explanation {
+        text: prepared,
+        tokens,
+        hits,
+        scores,
+        settings: lexicon.settings,
+        categories,
+    }
+}
+
+/// Normalised text; bracketed marker references become [`REFERENCE_MARK`] and
+/// other circled numbers a space, so no marker leaks into the decision.
+fn prepare(text: &str) -> String {
+    let normalised = normalize(text);
+    let marked = BRACKETED_REFERENCE.replace_all(&normalised, REFERENCE_MARK);
+    CIRCLED_NUMBER.replace_all(&marked, " ").trim().to_string()
+}
+
+/// Categories whose (capped) score reaches both the threshold and `ratio` ×
+/// the best.
+fn decide(scores: &Weights, settings: Settings) -> Vec<u8> {
+    let best = scores.iter().copied().fold(f32::MIN, f32::max);
+    let floor = settings.threshold.max(settings.ratio * best);
+    // Sums of decimal weights: allow for float rounding at the boundary.
+    let floor = floor - 1e-4;
+    (1u8..=5)
+        .zip(scores)
+        .filter(|&(_, &s)| s >= floor)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// One lexicon entry that fired, as `explain` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitView {
+    /// The entry's pattern as written in the lexicon.
+    pub pattern: String,
+    /// The text it matched in the item.
+    pub matched: String,
+    pub weights: Weights,
+    /// Line in `dictionaries/category_lexicon.tsv`.
+    pub line: usize,
+}
+
+/// The full reasoning behind one classification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The text as classified: normalised, marker references removed.
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub hits: Vec<HitView>,
+    /// Score per category, index 0 = ①.
+    pub scores: Weights,
+    pub settings: Settings,
+    /// The result, as [`classify`] returns it.
+    pub categories: Vec<u8>,
+}
+
+const CATEGORY_NAMES: [&str; 5] = [
+    "①会議の開催",
+    "②地域の資源の把握・関係機関との調整",
+    "③急変時対応等の体制構築等",
+    "④在宅医療に係る研修",
+    "⑤在宅医療の普及啓発",
+];
+const MARKS: [&str; 5] = ["①", "②", "③", "④", "⑤"];
+
+fn weights_str(w: &Weights) -> String {
+    w.iter()
+        .zip(MARKS)
+        .filter(|(w, _)| **w != 0.0)
+        .map(|(w, m)| format!("{m}{w:+}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "text: {}", self.text)?;
+        writeln!(f, "tokens ({}):", self.tokens.len())?;
+        for t in &self.tokens {
+            let base = if t.base != t.surface {
+                format!(" → {}", t.base)
+            } else {
+                String::new()
+            };
+            writeln!(f, "  {}{}\t{},{}", t.surface, base, t.pos, t.pos_detail)?;
+        }
+        writeln!(f, "lexicon hits ({}):", self.hits.len())?;
+        for h in &self.hits {
+            writeln!(
+                f,
+                "  line {:>3}  {}  [{}]  {}",
+                h.line,
+                h.pattern,
+                h.matched,
+                weights_str(&h.weights)
+            )?;
+        }
+        let best = self.scores.iter().copied().fold(f32::MIN, f32::max);
+        writeln!(
+            f,
+            "scores (capped at {}; need ≥ {} and ≥ {} × best = {:.2}):",
+            self.settings.cap,
+            self.settings.threshold,
+            self.settings.ratio,
+            self.settings.ratio * best
+        )?;
+        for (name, s) in CATEGORY_NAMES.iter().zip(self.scores) {
+            writeln!(f, "  {s:>6.2}  {name}")?;
+        }
+        let chosen: Vec<&str> = self
+            .categories
+            .iter()
+            .map(|&c| CATEGORY_NAMES[usize::from(c - 1)])
+            .collect();
+        if chosen.is_empty() {
+            write!(f, "categories: none")
+        } else {
+            write!(f, "categories: {}", chosen.join(", "))
+        }
+    }
+}
+
+/// Micro-averaged agreement of predicted with expected category sets.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Figures {
+    /// Items measured.
+    pub items: usize,
+    /// Predicted categories that were expected.
+    pub true_positives: usize,
+    /// Predicted categories that were not expected.
+    pub false_positives: usize,
+    /// Expected categories that were not predicted.
+    pub false_negatives: usize,
+}
+
+impl Figures {
+    /// Adds one item.
+    pub fn add(&mut self, predicted: &[u8], expected: &[u8]) {
+        self.items += 1;
+        let tp = predicted.iter().filter(|c| expected.contains(c)).count();
+        self.true_positives += tp;
+        self.false_positives += predicted.len() - tp;
+        self.false_negatives += expected.len() - tp;
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl fmt::Display for Figures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "items {:>3}  P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})",
+            self.items,
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.true_positives,
+            self.false_positives,
+            self.false_negatives
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(tsv: &str) -> Lexicon {
+        Lexicon::parse(tsv).unwrap()
+    }
+
+    #[test]
+    fn marker_references_are_removed() {
+        assert_eq!(
+            prepare("③⑤会議(①)で協議した計画"),
+            "会議〈参照〉で協議した計画"
+        );
+        assert_eq!(prepare("中で①住民の理解②共有"), "中で 住民の理解 共有");
+    }
+
+    #[test]
+    fn threshold_and_ratio_decide() {
+        let s = Settings {
+            threshold: 2.0,
+            ratio: 0.5,
+            cap: f32::INFINITY,
+        };
+        assert_eq!(decide(&[3.0, 1.6, 0.0, 0.0, 2.0], s), vec![1, 5]);
+        assert_eq!(decide(&[1.9, 0.0, 0.0, 0.0, 0.0], s), Vec::<u8>::new());
+        assert_eq!(decide(&[8.0, 0.0, 3.0, 0.0, 0.0], s), vec![1]);
+        assert_eq!(decide(&[0.0; 5], s), Vec::<u8>::new());
+    }
+
+    #[test]
+    fn figures_are_micro_averaged() {
+        let mut f = Figures::default();
+        f.add(&[1], &[1]);
+        f.add(&[1, 2], &[2, 3]);
+        f.add(&[], &[4]);
+        assert_eq!(
+            (f.true_positives, f.false_positives, f.false_negatives),
+            (2, 1, 2)
+        );
+        assert!((f.precision() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((f.recall() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn each_entry_counts_once() {
+        let l = lex("!threshold 1\n!ratio 0.5\n会議\t1=1\n");
+        let e = explain_with(&l, "会議と会議と会議");
+        assert_eq!(e.scores[0], 1.0);
+        assert_eq!(e.categories, vec![1]);
+    }
+
+    #[test]
+    fn explanation_shows_tokens_hits_and_scores() {
+        let l = lex("!threshold 1\n!ratio 0.5\n研修会\t4=2\n");
+        let out = explain_with(&l, "研修会を開催").to_string();
+        assert!(out.contains("研修会\t名詞"), "{out}");
+        assert!(out.contains("line   3  研修会  [研修会]  ④+2"), "{out}");
+        assert!(out.contains("categories: ④在宅医療に係る研修"), "{out}");
+    }
 }

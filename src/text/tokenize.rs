@@ -1,7 +1,29 @@
-//! Japanese tokens. PLACEHOLDER: the text-layer issue replaces this with lindera
-//! and the embedded IPADIC; the signature stays.
+//! Japanese tokens: lindera over the full IPADIC embedded in the binary.
+//!
+//! Owns: the one tokenizer of the process. `build.rs` compiles IPADIC
+//! (mecab-ipadic 2.7.0-20070801, `dictionaries/ipadic/`) together with the domain
+//! terms of `dictionaries/domain_terms.csv` into lindera's binary format; this
+//! module includes those bytes and views them in place (no copy, no decoding of
+//! the large parts), so building the tokenizer costs a few milliseconds. It is
+//! built on first use and shared by every thread.
+//!
+//! Must not know: categories, forms, or what a token means to the classifier.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock, OnceLock};
+use std::time::{Duration, Instant};
+
+use lindera::dictionary::{Dictionary, Lattice};
+use lindera::mode::Mode;
+use lindera::segmenter::Segmenter;
+use lindera_dictionary::dictionary::character_definition::CharacterDefinition;
+use lindera_dictionary::dictionary::connection_cost_matrix::ConnectionCostMatrix;
+use lindera_dictionary::dictionary::metadata::Metadata;
+use lindera_dictionary::dictionary::prefix_dictionary::PrefixDictionary;
+use lindera_dictionary::dictionary::unknown_dictionary::UnknownDictionary;
+use lindera_dictionary::LinderaResult;
 
 /// One morpheme.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +39,156 @@ pub struct Token {
     pub span: Range<usize>,
 }
 
-/// Tokenize `text` (normalised).
+/// The dictionary files written by `build.rs`, as `static`s (a `const` would
+/// copy them into the crate metadata).
+mod embedded {
+    macro_rules! dict_file {
+        ($name:literal) => {
+            include_bytes!(concat!(env!("OUT_DIR"), "/ipadic/", $name))
+        };
+    }
+
+    /// Bytes with a 16-byte aligned start, so the connection matrix can be
+    /// viewed as `[i16]` in place instead of being copied.
+    #[repr(C, align(16))]
+    pub struct Aligned<T: ?Sized>(pub T);
+
+    pub static METADATA: &[u8] = dict_file!("metadata.json");
+    pub static CHAR_DEF: &[u8] = dict_file!("char_def.bin");
+    pub static UNKNOWN: &[u8] = dict_file!("unk.bin");
+    pub static MATRIX: &Aligned<[u8]> = &Aligned(*dict_file!("matrix.mtx"));
+    pub static TRIE: &[u8] = dict_file!("dict.trie");
+    pub static VALS_IDX: &[u8] = dict_file!("dict.valsidx");
+    pub static VALS: &[u8] = dict_file!("dict.vals");
+    pub static WORDS_IDX: &[u8] = dict_file!("dict.wordsidx");
+    pub static WORDS: &[u8] = dict_file!("dict.words");
+}
+
+/// The embedded dictionary. The prefix dictionary and the connection matrix
+/// (all but a few KB of it) borrow the static bytes.
+fn load_dictionary() -> LinderaResult<Dictionary> {
+    use embedded::*;
+    let metadata = Metadata::load(METADATA)?;
+    metadata.validate_format_version()?;
+    let prefix = PrefixDictionary::load(TRIE, VALS_IDX, VALS, WORDS_IDX, WORDS)?;
+    let matrix = ConnectionCostMatrix::load(&MATRIX.0)?;
+    Ok(Dictionary {
+        prefix_dictionary: Arc::new(prefix),
+        connection_cost_matrix: Arc::new(matrix),
+        character_definition: Arc::new(CharacterDefinition::load(CHAR_DEF)?),
+        unknown_dictionary: Arc::new(UnknownDictionary::load(UNKNOWN)?),
+        metadata: Arc::new(metadata),
+    })
+}
+
+/// How long building the tokenizer took (set once, by the first use).
+static LOAD_TIME: OnceLock<Duration> = OnceLock::new();
+
+static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(|| {
+    let start = Instant::now();
+    // The bytes were produced and checked by build.rs; failing here means the
+    // build itself is broken, not the input.
+    let dictionary = load_dictionary().expect("the embedded IPADIC is valid");
+    let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
+    let _ = LOAD_TIME.set(start.elapsed());
+    segmenter
+});
+
+thread_local! {
+    /// Reused per thread so tokenizing many short items allocates little.
+    static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
+}
+
+/// Builds the tokenizer now (if no call did yet) and returns how long building
+/// it took. For timing reports; `tokenize` builds it on demand anyway.
+pub fn warm_up() -> Duration {
+    LazyLock::force(&SEGMENTER);
+    LOAD_TIME.get().copied().unwrap_or_default()
+}
+
+/// Tokenize `text` (normalised). White space yields no token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let _ = text;
-    Vec::new()
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let segmenter: &'static Segmenter = &SEGMENTER;
+    let tokens = LATTICE.with(|lattice| match lattice.try_borrow_mut() {
+        Ok(mut lattice) => segmenter.segment_with_lattice(Cow::Borrowed(text), &mut lattice),
+        // Re-entered on this thread (cannot happen today): use a fresh lattice.
+        Err(_) => segmenter.segment(Cow::Borrowed(text)),
+    });
+    let Ok(tokens) = tokens else {
+        return Vec::new();
+    };
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            let span = t.byte_start..t.byte_end;
+            let surface = t.surface.to_string();
+            let details = t.details();
+            let field = |i: usize| details.get(i).copied().filter(|f| !f.is_empty());
+            let base = match field(6) {
+                Some(b) if b != "*" => b.to_string(),
+                _ => surface.clone(),
+            };
+            Token {
+                pos: field(0).unwrap_or("*").to_string(),
+                pos_detail: field(1).unwrap_or("*").to_string(),
+                base,
+                surface,
+                span,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.surface).collect()
+    }
+
+    #[test]
+    fn domain_terms_are_single_tokens() {
+        assert_eq!(surfaces("在支診"), ["在支診"]);
+        assert_eq!(surfaces("積極的医療機関"), ["積極的医療機関"]);
+        assert_eq!(
+            surfaces("積極的医療機関・保健所との担当者会議"),
+            ["積極的医療機関", "・", "保健所", "と", "の", "担当者会議"]
+        );
+    }
+
+    #[test]
+    fn verbs_have_base_forms() {
+        let tokens = tokenize("会議を開催した。研修を行った");
+        let bases: Vec<&str> = tokens.iter().map(|t| t.base.as_str()).collect();
+        assert!(bases.contains(&"する"), "{bases:?}");
+        assert!(bases.contains(&"行う"), "{bases:?}");
+        let okona = tokens.iter().find(|t| t.base == "行う").unwrap();
+        assert_eq!(okona.pos, "動詞");
+        assert_eq!(okona.pos_detail, "自立");
+    }
+
+    #[test]
+    fn spans_are_byte_ranges_of_the_input() {
+        let text = "ACP 普及啓発を行う";
+        for t in tokenize(text) {
+            assert_eq!(&text[t.span.clone()], t.surface);
+        }
+    }
+
+    #[test]
+    fn unknown_words_keep_their_surface_as_base() {
+        let t = tokenize("ZQXW");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].base, "ZQXW");
+    }
+
+    #[test]
+    fn empty_text_has_no_tokens() {
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("   ").is_empty());
+    }
 }

@@ -1,0 +1,144 @@
+//! Measures the category classifier and the Japanese text layer.
+//!
+//! ```sh
+//! cargo run --release --example classifier_eval            # figures
+//! cargo run --release --example classifier_eval -- -v      # … and every miss
+//! cargo run --release --example classifier_eval -- -v tune # misses of one set
+//! ```
+//!
+//! Sets (testdata/): `classify_seed.toml` — the marker-labelled items of the six
+//! seed forms, markers hidden (the lexicon is tuned on these);
+//! `classify_holdout.toml` — items in other municipalities' style, written before
+//! tuning and never tuned on; `classify_issues.toml` — section 2 of the seed
+//! forms against hand-written categories (measured only). The figures go to
+//! docs/TEXT_LAYER.md.
+
+use std::time::Instant;
+
+use serde::Deserialize;
+use shiryo::text::classify::{classify, Figures};
+use shiryo::text::normalize;
+use shiryo::text::tokenize::{tokenize, warm_up};
+
+#[derive(Deserialize)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    text: String,
+    categories: Vec<u8>,
+    #[serde(default)]
+    form: Option<String>,
+    #[serde(default)]
+    section: Option<u8>,
+}
+
+fn load(name: &str) -> Vec<Case> {
+    let path = format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    toml::from_str::<File>(&text)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .case
+}
+
+fn marks(cats: &[u8]) -> String {
+    let s: String = cats
+        .iter()
+        .map(|&c| char::from_u32(0x245F + u32::from(c)).unwrap_or('?'))
+        .collect();
+    if s.is_empty() {
+        "-".into()
+    } else {
+        s
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let only: Option<&str> = args
+        .iter()
+        .find(|a| !a.starts_with('-'))
+        .map(|s| s.as_str());
+
+    let load_time = warm_up();
+    println!(
+        "dictionary load (tokenizer build): {:.2} ms",
+        load_time.as_secs_f64() * 1e3
+    );
+
+    let sets = [
+        ("tune", "classify_seed.toml"),
+        ("holdout", "classify_holdout.toml"),
+        ("issues", "classify_issues.toml"),
+    ];
+    let mut all_texts = Vec::new();
+    for (label, file) in sets {
+        let cases = load(file);
+        let mut total = Figures::default();
+        let mut per_cat = [Figures::default(); 5];
+        let mut misses = Vec::new();
+        for case in &cases {
+            let text = normalize(&case.text);
+            let predicted = classify(&text);
+            total.add(&predicted, &case.categories);
+            for (i, fig) in per_cat.iter_mut().enumerate() {
+                let c = i as u8 + 1;
+                let p: Vec<u8> = predicted.iter().copied().filter(|&x| x == c).collect();
+                let e: Vec<u8> = case
+                    .categories
+                    .iter()
+                    .copied()
+                    .filter(|&x| x == c)
+                    .collect();
+                if !p.is_empty() || !e.is_empty() {
+                    fig.add(&p, &e);
+                }
+            }
+            if predicted != case.categories {
+                misses.push((case, predicted));
+            }
+            all_texts.push(text);
+        }
+        println!("{label:<8} {total}");
+        for (i, fig) in per_cat.iter().enumerate() {
+            println!("    {}  {fig}", marks(&[i as u8 + 1]));
+        }
+        if verbose && only.is_none_or(|o| o == label) {
+            for (case, predicted) in misses {
+                let place = match (&case.form, case.section) {
+                    (Some(f), Some(s)) => format!("{f} ({s}) "),
+                    (Some(f), None) => format!("{f} "),
+                    _ => String::new(),
+                };
+                println!(
+                    "    expected {:<4} got {:<4} {place}{}",
+                    marks(&case.categories),
+                    marks(&predicted),
+                    case.text
+                );
+            }
+        }
+    }
+
+    let start = Instant::now();
+    let tokens: usize = all_texts.iter().map(|t| tokenize(t).len()).sum();
+    let elapsed = start.elapsed();
+    println!(
+        "tokenize: {} items, {} tokens in {:.2} ms",
+        all_texts.len(),
+        tokens,
+        elapsed.as_secs_f64() * 1e3
+    );
+    let start = Instant::now();
+    for t in &all_texts {
+        classify(t);
+    }
+    println!(
+        "classify: {} items in {:.2} ms",
+        all_texts.len(),
+        start.elapsed().as_secs_f64() * 1e3
+    );
+}

@@ -1,0 +1,278 @@
+//! The category lexicon: which words and patterns point to which of the five
+//! categories, and how strongly.
+//!
+//! Owns: parsing `dictionaries/category_lexicon.tsv` (embedded with
+//! `include_str!`, so editing it rebuilds the crate but not the dictionary) and
+//! finding the entries that fire on an item. The file format is described at the
+//! top of the file itself.
+//!
+//! Must not know: how scores become categories (that is `classify`), forms or
+//! sections.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::tokenize::Token;
+
+/// The lexicon shipped with the crate.
+pub static LEXICON_TSV: &str = include_str!("../../dictionaries/category_lexicon.tsv");
+
+/// The parsed shipped lexicon, built once per process.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // The file is part of the source; tests/classifier.rs parses it, so a
+    // malformed line fails the test suite, not a user's run.
+    Lexicon::parse(LEXICON_TSV).expect("dictionaries/category_lexicon.tsv is well formed")
+});
+
+/// Per-category weights, index 0 = category ①.
+pub type Weights = [f32; 5];
+
+/// What an entry matches.
+#[derive(Debug, Clone)]
+pub enum Pattern {
+    /// One token whose base form is exactly this.
+    Lemma(String),
+    /// One token whose base form starts with this (`研修*`).
+    Prefix(String),
+    /// One token whose base form ends with this (`*会議`).
+    Suffix(String),
+    /// Consecutive tokens with these base forms (`市民+向け`).
+    Sequence(Vec<String>),
+    /// A regular expression on the normalised text (`re:…`).
+    Regex(Regex),
+}
+
+/// One line of the lexicon.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The pattern as written in the file (shown by `explain`).
+    pub source: String,
+    pub pattern: Pattern,
+    pub weights: Weights,
+    /// 1-based line number in the file.
+    pub line: usize,
+}
+
+/// Decision settings read from `!threshold`, `!ratio` and `!cap` lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// A category needs at least this score.
+    pub threshold: f32,
+    /// … and at least this fraction of the best category's score.
+    pub ratio: f32,
+    /// A category's evidence saturates here: scores are capped before the
+    /// ratio is applied, so piling up words of one category does not crowd
+    /// out a second category that has solid evidence of its own.
+    pub cap: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            threshold: 2.0,
+            ratio: 0.5,
+            cap: f32::INFINITY,
+        }
+    }
+}
+
+/// The whole lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    pub settings: Settings,
+}
+
+/// A malformed lexicon line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "category lexicon line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// An entry that fired on an item, and the text it matched.
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    pub entry: &'a Entry,
+    pub matched: String,
+}
+
+impl Lexicon {
+    /// Parses the TSV format (see the head of `category_lexicon.tsv`).
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let err = |message: String| LexiconError { line, message };
+            let content = raw.trim_end();
+            if content.trim().is_empty() || content.trim_start().starts_with('#') {
+                continue;
+            }
+            if let Some(setting) = content.strip_prefix('!') {
+                let mut parts = setting.split_whitespace();
+                let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next())
+                else {
+                    return Err(err(format!("setting needs a name and a value: {raw}")));
+                };
+                let value: f32 = value
+                    .parse()
+                    .map_err(|_| err(format!("not a number: {value}")))?;
+                match name {
+                    "threshold" => lexicon.settings.threshold = value,
+                    "ratio" => lexicon.settings.ratio = value,
+                    "cap" => lexicon.settings.cap = value,
+                    _ => return Err(err(format!("unknown setting {name}"))),
+                }
+                continue;
+            }
+            let mut cols = content.split('\t');
+            let term = cols.next().unwrap_or_default().trim();
+            let weights = cols
+                .next()
+                .ok_or_else(|| err("missing weights column (separate with a tab)".into()))?;
+            let pattern = parse_pattern(term).map_err(err)?;
+            let weights = parse_weights(weights).map_err(err)?;
+            lexicon.entries.push(Entry {
+                source: term.to_string(),
+                pattern,
+                weights,
+                line,
+            });
+        }
+        Ok(lexicon)
+    }
+
+    /// The entries that fire on an item (each at most once), given its
+    /// normalised text and tokens, in lexicon order.
+    pub fn hits<'a>(&'a self, text: &str, tokens: &[Token]) -> Vec<Hit<'a>> {
+        self.entries
+            .iter()
+            .filter_map(|entry| {
+                entry
+                    .pattern
+                    .find(text, tokens)
+                    .map(|matched| Hit { entry, matched })
+            })
+            .collect()
+    }
+}
+
+impl Pattern {
+    /// The first match in the item, as text.
+    fn find(&self, text: &str, tokens: &[Token]) -> Option<String> {
+        let one = |pred: &dyn Fn(&str) -> bool| {
+            tokens
+                .iter()
+                .find(|t| pred(&t.base))
+                .map(|t| t.surface.clone())
+        };
+        match self {
+            Pattern::Lemma(l) => one(&|b| b == l),
+            Pattern::Prefix(p) => one(&|b| b.starts_with(p.as_str())),
+            Pattern::Suffix(s) => one(&|b| b.ends_with(s.as_str())),
+            Pattern::Sequence(seq) => tokens
+                .windows(seq.len())
+                .find(|w| w.iter().zip(seq).all(|(t, l)| &t.base == l))
+                .map(|w| w.iter().map(|t| t.surface.as_str()).collect()),
+            Pattern::Regex(re) => re.find(text).map(|m| m.as_str().to_string()),
+        }
+    }
+}
+
+fn parse_pattern(term: &str) -> Result<Pattern, String> {
+    if term.is_empty() {
+        return Err("empty term".into());
+    }
+    if let Some(re) = term.strip_prefix("re:") {
+        return Regex::new(re)
+            .map(Pattern::Regex)
+            .map_err(|e| format!("bad regex {re}: {e}"));
+    }
+    if term.contains('+') {
+        let parts: Vec<String> = term.split('+').map(|p| p.trim().to_string()).collect();
+        if parts.iter().any(String::is_empty) {
+            return Err(format!("empty part in sequence {term}"));
+        }
+        return Ok(Pattern::Sequence(parts));
+    }
+    let stars = term.matches('*').count();
+    match (term.strip_prefix('*'), term.strip_suffix('*')) {
+        (Some(rest), _) if stars == 1 && !rest.is_empty() => Ok(Pattern::Suffix(rest.into())),
+        (_, Some(rest)) if stars == 1 && !rest.is_empty() => Ok(Pattern::Prefix(rest.into())),
+        _ if stars == 0 => Ok(Pattern::Lemma(term.into())),
+        _ => Err(format!("'*' only at one end of a lemma: {term}")),
+    }
+}
+
+/// `1=2 4=-1.5` or `①=2 ④=-1.5`.
+fn parse_weights(col: &str) -> Result<Weights, String> {
+    let mut weights = [0.0; 5];
+    let mut any = false;
+    for part in col.split_whitespace() {
+        let (cat, w) = part
+            .split_once('=')
+            .ok_or_else(|| format!("weight must be CATEGORY=NUMBER: {part}"))?;
+        let idx = match cat {
+            "1" | "①" => 0,
+            "2" | "②" => 1,
+            "3" | "③" => 2,
+            "4" | "④" => 3,
+            "5" | "⑤" => 4,
+            _ => return Err(format!("unknown category {cat}")),
+        };
+        weights[idx] = w.parse().map_err(|_| format!("not a number: {w}"))?;
+        any = true;
+    }
+    if any {
+        Ok(weights)
+    } else {
+        Err("no weights".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_kind_of_line() {
+        let lex = Lexicon::parse(
+            "# comment\n!threshold 2.5\n!ratio 0.6\n会議\t1=2\n*会議\t①=1\n研修*\t4=1 5=-0.5\t note\n市民+向け\t5=2\nre:24時間\t3=3\n",
+        )
+        .unwrap();
+        assert_eq!(lex.settings.threshold, 2.5);
+        assert_eq!(lex.settings.ratio, 0.6);
+        assert_eq!(lex.entries.len(), 5);
+        assert!(matches!(lex.entries[0].pattern, Pattern::Lemma(_)));
+        assert!(matches!(lex.entries[1].pattern, Pattern::Suffix(_)));
+        assert!(matches!(lex.entries[2].pattern, Pattern::Prefix(_)));
+        assert!(matches!(lex.entries[3].pattern, Pattern::Sequence(_)));
+        assert!(matches!(lex.entries[4].pattern, Pattern::Regex(_)));
+        assert_eq!(lex.entries[2].weights, [0.0, 0.0, 0.0, 1.0, -0.5]);
+    }
+
+    #[test]
+    fn reports_the_line_of_an_error() {
+        let e = Lexicon::parse("会議\t1=2\n研修\t6=1\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(Lexicon::parse("会議 1=2\n").is_err(), "needs a tab");
+        assert!(Lexicon::parse("re:(\t1=1\n").is_err());
+        assert!(Lexicon::parse("!speed 3\n").is_err());
+    }
+
+    #[test]
+    fn the_shipped_lexicon_parses() {
+        let lex = Lexicon::parse(LEXICON_TSV).unwrap();
+        assert!(lex.entries.len() > 50);
+    }
+}
