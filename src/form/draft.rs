@@ -189,9 +189,11 @@ fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
         dates.extend(text::dates::find_dates(h, ctx));
         counts.extend(text::counts::find_counts(h, ctx));
     }
-    dates.extend(text::dates::find_dates(&di.text, ctx));
-    counts.extend(text::counts::find_counts(&di.text, ctx));
-    let mismatch = checks::count_mismatch(&di.text, &dates, &counts);
+    let own_dates = text::dates::find_dates(&di.text, ctx);
+    let own_counts = text::counts::find_counts(&di.text, ctx);
+    let mismatch = checks::count_mismatch(&di.text, &own_dates, &own_counts);
+    dates.extend(own_dates);
+    counts.extend(own_counts);
     let item = Item {
         text: di.text,
         categories,

@@ -1,20 +1,154 @@
 //! Consistency checks on one item's dates and counts (SPEC §2 warnings
 //! `date_outside_fiscal_year` and `count_mismatch`).
-//! PLACEHOLDER for count_mismatch: the dates-and-counts issue fills it in.
+//!
+//! Owns: deciding whether a date lies outside its section's fiscal year and
+//! whether a plain count disagrees with the days listed beside it.
+//!
+//! Must not know: submissions or how warnings are written (callers wrap the
+//! answers into warnings with the section and item).
 
 use super::counts::CountFact;
-use super::dates::DateFact;
+use super::dates::clause::Layout;
+use super::dates::{list_joins, DateFact};
 
-/// True when a dated fact lies outside the fiscal year `fy` (April fy … March fy+1).
+/// True when a dated fact lies outside the fiscal year `fy` (April fy … March
+/// fy+1). Either end of a range outside is enough; an open end is not checked.
 pub fn outside_fiscal_year(d: &DateFact, fy: i32) -> bool {
-    let lo = format!("{fy}-04");
-    let hi = format!("{}-03-99", fy + 1);
-    let out = |s: &Option<String>| s.as_deref().is_some_and(|v| v < lo.as_str() || v > hi.as_str());
+    let out = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(year_month)
+            .is_some_and(|ym| ym < (fy, 4) || ym > (fy + 1, 3))
+    };
     out(&d.start) || out(&d.end)
 }
 
+/// (year, month) of `YYYY-MM` or `YYYY-MM-DD`.
+fn year_month(s: &str) -> Option<(i32, u32)> {
+    let mut parts = s.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    Some((y, m))
+}
+
 /// A message when a plain count disagrees with the days listed beside it.
+///
+/// For each count without a period (`4回`, not `月1回`), the days beside it are
+/// the dates in its scope: its bracket's content when it stands in one, else
+/// its clause (nested brackets included, so `研修会を3回実施(…(R6/12/7)、…)`
+/// counts the days in the bracket). The check is made only when that scope
+/// holds at least one date, every date is a single day (a month or a range
+/// may hold several meetings), and no count in it is a frequency. With several
+/// plain counts in one scope (`12回開催予定中、7回実施`) agreeing with any of
+/// them is enough. The first disagreement is reported.
 pub fn count_mismatch(text: &str, dates: &[DateFact], counts: &[CountFact]) -> Option<String> {
-    let _ = (text, dates, counts);
+    if dates.is_empty() || counts.is_empty() {
+        return None;
+    }
+    // Facts found in another text (a heading line's, merged into the item by
+    // the caller) have spans that do not name them here: leave them out.
+    let dates: Vec<&DateFact> = dates
+        .iter()
+        .filter(|d| {
+            text.get(d.span.clone())
+                .is_some_and(|s| !s.is_empty() && d.text.contains(s))
+        })
+        .collect();
+    let counts: Vec<&CountFact> = counts
+        .iter()
+        .filter(|c| text.get(c.span.clone()) == Some(c.text.as_str()))
+        .collect();
+    let layout = Layout::new(text, &list_joins(text));
+    for c in counts.iter().filter(|c| c.per.is_none()) {
+        let scope = layout.mismatch_scope(&c.span);
+        let inside = |s: &std::ops::Range<usize>| scope.start <= s.start && s.end <= scope.end;
+        let days: Vec<&DateFact> = dates.iter().copied().filter(|d| inside(&d.span)).collect();
+        if days.is_empty() || days.iter().any(|d| !is_single_day(d)) {
+            continue;
+        }
+        let beside: Vec<&CountFact> = counts.iter().copied().filter(|k| inside(&k.span)).collect();
+        if beside.iter().any(|k| k.per.is_some()) {
+            continue;
+        }
+        if beside.iter().any(|k| k.value as usize == days.len()) {
+            continue;
+        }
+        let listed: Vec<&str> = days.iter().map(|d| d.text.as_str()).collect();
+        let (n, is) = if days.len() == 1 {
+            ("day", "is")
+        } else {
+            ("days", "are")
+        };
+        return Some(format!(
+            "「{}」 says {} time{} but {} {n} {is} listed beside it: {}",
+            c.text,
+            c.value,
+            if c.value == 1 { "" } else { "s" },
+            days.len(),
+            listed.join(", ")
+        ));
+    }
     None
+}
+
+fn is_single_day(d: &DateFact) -> bool {
+    d.start.is_some() && d.start == d.end && d.start.as_deref().is_some_and(|s| s.len() == 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::counts::find_counts;
+    use crate::text::dates::find_dates;
+    use crate::text::TextContext;
+
+    fn check(text: &str) -> Option<String> {
+        let ctx = TextContext {
+            fiscal_year: Some(2024),
+            plan_section: false,
+        };
+        count_mismatch(text, &find_dates(text, &ctx), &find_counts(text, &ctx))
+    }
+
+    #[test]
+    fn mismatch_and_agreement() {
+        assert_eq!(
+            check("(6/3、9/9、2/17 4回開催)").as_deref(),
+            Some("「4回」 says 4 times but 3 days are listed beside it: 6/3, 9/9, 2/17")
+        );
+        assert_eq!(
+            check("(10/1、3、28、11/13、R7/1/16、2/21、28 7回開催)"),
+            None
+        );
+        assert_eq!(check("(9/11 1回)"), None);
+        assert_eq!(check("(6/3、9/9 月1回)"), None);
+        assert_eq!(check("(5・6・9月 4回)"), None);
+    }
+
+    #[test]
+    fn facts_of_another_text_are_left_out() {
+        let ctx = TextContext {
+            fiscal_year: Some(2024),
+            plan_section: false,
+        };
+        let heading = "会議の開催(6/3、9/9)";
+        let item = "会議を開催(2回)";
+        let mut dates = find_dates(heading, &ctx);
+        dates.extend(find_dates(item, &ctx));
+        assert_eq!(count_mismatch(item, &dates, &find_counts(item, &ctx)), None);
+    }
+
+    #[test]
+    fn fiscal_year_bounds() {
+        let d = |s: &str| DateFact {
+            text: String::new(),
+            start: Some(s.into()),
+            end: Some(s.into()),
+            planned: false,
+            span: 0..0,
+        };
+        assert!(outside_fiscal_year(&d("2025-01-24"), 2025));
+        assert!(!outside_fiscal_year(&d("2026-03-31"), 2025));
+        assert!(!outside_fiscal_year(&d("2025-04"), 2025));
+        assert!(outside_fiscal_year(&d("2026-04"), 2025));
+    }
 }

@@ -1,6 +1,22 @@
 //! Meeting counts and frequencies in item text (SPEC §2 "Count").
-//! PLACEHOLDER: the dates-and-counts issue fills this in.
+//!
+//! Owns: finding `N回` counts (`（4回）`, `7回開催`, `12回開催予定中`), their
+//! periods (`年間5回`, `月1回`, `2か月に1回`, `1回/月`) and the bare
+//! frequencies (`毎月`, `隔月`, `隔週` …); `planned` by the clause rule of
+//! [`super::dates`]; the counted thing (`event`, in submodule `event`). Rules where
+//! SPEC is silent are in `docs/DATES_COUNTS.md`.
+//!
+//! Must not know: items, sections or warnings.
+//!
+//! Not counts: ordinals (`第1回`, `1回目`) and every other counter (`4つ`,
+//! `2種類`, `7診療所`, `1コマ`, `2施設`, `112名` …): only 回 and the frequency
+//! words count.
 
+mod event;
+
+use super::dates::chars::{digit, is_digit, is_kanji, Chars};
+use super::dates::clause::Layout;
+use super::dates::list_joins;
 use super::TextContext;
 use std::ops::Range;
 
@@ -26,6 +42,9 @@ impl Per {
 /// One count or frequency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountFact {
+    /// The count as written: number and 回 with its period words (`年間5回`,
+    /// `月1回`, `毎月`) or the part of the series it names (`前半3回`,
+    /// `残り3回`, `全5回`); other words around it (開催, 程度) stay out.
     pub text: String,
     pub value: u32,
     pub per: Option<Per>,
@@ -33,11 +52,362 @@ pub struct CountFact {
     pub planned: bool,
     /// The thing counted (会議, 研修会 …) when the sentence names it.
     pub event: Option<String>,
+    /// Byte range of `text` in the input.
     pub span: Range<usize>,
 }
 
 /// Every count in `text` (normalised per SPEC §3), in order of appearance.
 pub fn find_counts(text: &str, ctx: &TextContext) -> Vec<CountFact> {
-    let _ = (text, ctx);
-    Vec::new()
+    let c = Chars::new(text);
+    let raws = scan(&c, text);
+    if raws.is_empty() {
+        return Vec::new();
+    }
+    let layout = Layout::new(text, &list_joins(text));
+    let spans: Vec<Range<usize>> = raws.iter().map(|r| r.span.clone()).collect();
+    let events = event::events(text, &layout, &spans);
+    raws.into_iter()
+        .zip(events)
+        .map(|(r, event)| {
+            let planned = ctx.plan_section || layout.says_planned(&r.span);
+            CountFact {
+                text: r.text,
+                value: r.value,
+                per: r.per,
+                every: r.every,
+                planned,
+                event,
+                span: r.span,
+            }
+        })
+        .collect()
+}
+
+struct Raw {
+    text: String,
+    span: Range<usize>,
+    value: u32,
+    per: Option<Per>,
+    every: u32,
+}
+
+/// Words naming a part or the whole of a series, kept in a count's text.
+const QUALIFIERS: [&str; 7] = ["前半", "後半", "残り", "合計", "延べ", "計", "全"];
+
+/// Bare frequency words: (word, period, every).
+const FREQUENCY_WORDS: [(&str, Per, u32); 6] = [
+    ("毎月", Per::Month, 1),
+    ("毎週", Per::Week, 1),
+    ("毎年", Per::Year, 1),
+    ("隔月", Per::Month, 2),
+    ("隔週", Per::Week, 2),
+    ("隔年", Per::Year, 2),
+];
+
+fn scan(c: &Chars, text: &str) -> Vec<Raw> {
+    let slice = |a: usize, b: usize| text.get(c.off(a)..c.off(b)).unwrap_or("").to_string();
+    let mut out: Vec<Raw> = Vec::new();
+    let mut covered_to = 0; // character index up to which facts were found
+    let mut i = 0;
+    while i < c.len() {
+        if c.at(i) == Some('回') {
+            if let Some(f) = count_at(c, i) {
+                if f.start >= covered_to {
+                    out.push(Raw {
+                        text: slice(f.start, f.end),
+                        span: c.off(f.start)..c.off(f.end),
+                        value: f.value,
+                        per: f.per,
+                        every: f.every,
+                    });
+                    covered_to = f.end;
+                }
+            }
+        } else if i >= covered_to {
+            if let Some(&(w, per, every)) =
+                FREQUENCY_WORDS.iter().find(|(w, _, _)| c.starts_with(i, w))
+            {
+                // 毎月曜 is every Monday: weekly.
+                let per = if w == "毎月" && c.at(i + 2) == Some('曜') {
+                    Per::Week
+                } else {
+                    per
+                };
+                // A number+回 after it makes one fact with it (毎月1回): left to 回.
+                if !number_and_kai_follow(c, i + 2) {
+                    out.push(Raw {
+                        text: slice(i, i + 2),
+                        span: c.off(i)..c.off(i + 2),
+                        value: 1,
+                        per: Some(per),
+                        every,
+                    });
+                    covered_to = i + 2;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when (after に/で and spaces) a number and 回 follow `i`.
+fn number_and_kai_follow(c: &Chars, i: usize) -> bool {
+    let mut j = c.skip_spaces(i);
+    if matches!(c.at(j), Some('に' | 'で')) {
+        j = c.skip_spaces(j + 1);
+    }
+    let k = if let Some((_, k)) = c.number(j, 4) {
+        k
+    } else {
+        let mut k = j;
+        while c.at(k).is_some_and(|ch| kanji_digit(ch).is_some()) {
+            k += 1;
+        }
+        k
+    };
+    k > j && c.at(c.skip_spaces(k)) == Some('回')
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    value: u32,
+    per: Option<Per>,
+    every: u32,
+}
+
+/// The count whose 回 is at `kai`, or None for an ordinal or a 回 without a number.
+fn count_at(c: &Chars, kai: usize) -> Option<Found> {
+    if c.at(kai + 1) == Some('目') {
+        return None; // 1回目
+    }
+    let num_end = c.skip_spaces_back(kai);
+    let (value, num_start) = number_before(c, num_end)?;
+    if value == 0 {
+        return None;
+    }
+    let before = c.skip_spaces_back(num_start);
+    if c.before(before) == Some('第') {
+        return None; // 第1回
+    }
+    let mut end = kai + 1;
+    let (mut start, mut per, mut every) = (num_start, None, 1);
+    if let Some((s, p, e)) = period_before(c, before) {
+        (start, per, every) = (s, Some(p), e);
+    } else {
+        if let Some((p, e)) = period_after(c, end) {
+            per = Some(p);
+            end = e;
+        }
+        // 前半3回, 残り3回: the part of a series stays in the text.
+        if let Some(q) = QUALIFIERS.iter().find(|q| c.ends_with(before, q)) {
+            start = before - q.chars().count();
+        }
+    }
+    Some(Found {
+        start,
+        end,
+        value,
+        per,
+        every,
+    })
+}
+
+/// The number ending at `end` (ASCII, full-width or kanji): value and start.
+fn number_before(c: &Chars, end: usize) -> Option<(u32, usize)> {
+    let mut s = end;
+    while s > 0 && c.at(s - 1).is_some_and(is_digit) && end - s < 4 {
+        s -= 1;
+    }
+    if s < end {
+        if c.before(s).is_some_and(is_digit) {
+            return None; // longer than 4 digits
+        }
+        let v = (s..end)
+            .filter_map(|k| c.at(k).and_then(digit))
+            .fold(0u32, |v, d| v * 10 + d);
+        return Some((v, s));
+    }
+    while s > 0 && c.at(s - 1).is_some_and(|ch| kanji_digit(ch).is_some()) && end - s < 3 {
+        s -= 1;
+    }
+    if s == end {
+        return None;
+    }
+    // A kanji numeral must stand on its own or after a period word (年一回);
+    // inside a longer kanji word it is not a number (統一回答).
+    let glued = c
+        .before(s)
+        .is_some_and(|b| is_kanji(b) && !matches!(b, '年' | '月' | '週' | '間'));
+    if glued {
+        return None;
+    }
+    let v = kanji_value(&(s..end).filter_map(|k| c.at(k)).collect::<Vec<_>>())?;
+    Some((v, s))
+}
+
+fn kanji_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九十"
+        .chars()
+        .position(|k| k == c)
+        .map(|p| p as u32)
+}
+
+/// 一 → 1, 十二 → 12, 二十 → 20, 二十四 → 24.
+fn kanji_value(ks: &[char]) -> Option<u32> {
+    let ds: Vec<u32> = ks.iter().map(|&k| kanji_digit(k)).collect::<Option<_>>()?;
+    match ds.as_slice() {
+        [d] if *d < 10 => Some(*d),
+        [10] => Some(10),
+        [10, u] if *u < 10 => Some(10 + u),
+        [t, 10] if *t < 10 => Some(t * 10),
+        [t, 10, u] if *t < 10 && *u < 10 => Some(t * 10 + u),
+        _ => None,
+    }
+}
+
+/// A period word ending at `end` (before the number, after an optional に/で):
+/// its start, period and `every`.
+fn period_before(c: &Chars, end: usize) -> Option<(usize, Per, u32)> {
+    let mut e = end;
+    if matches!(c.before(e), Some('に' | 'で')) {
+        e = c.skip_spaces_back(e - 1);
+    }
+    for (w, per, every) in FREQUENCY_WORDS {
+        if c.ends_with(e, w) {
+            let s = e - 2;
+            let per = if w == "毎月" && c.at(e) == Some('曜') {
+                Per::Week
+            } else {
+                per
+            };
+            return Some((s, per, every));
+        }
+    }
+    if c.ends_with(e, "年間") {
+        return Some((e - 2, Per::Year, 1));
+    }
+    if c.ends_with(e, "半年") {
+        return Some((e - 2, Per::Month, 6));
+    }
+    // 2か月に1回, 3ヶ月, 2週間に1回, 2年に1回.
+    for (unit, per) in [
+        ("か月", Per::Month),
+        ("ヶ月", Per::Month),
+        ("ケ月", Per::Month),
+        ("カ月", Per::Month),
+        ("ヵ月", Per::Month),
+        ("箇月", Per::Month),
+        ("週間", Per::Week),
+        ("年", Per::Year),
+    ] {
+        let n = unit.chars().count();
+        if c.ends_with(e, unit) {
+            if let Some((v, s)) = number_before(c, e - n) {
+                // Not an era year (令和7年1回).
+                let era = c
+                    .before(s)
+                    .is_some_and(|b| b.is_ascii_alphabetic() || "和成".contains(b));
+                if v >= 1 && !era {
+                    return Some((s, per, v));
+                }
+            }
+        }
+    }
+    let last = c.before(e)?;
+    let per = match last {
+        '年' => Per::Year,
+        '月' => Per::Month,
+        '週' => Per::Week,
+        _ => return None,
+    };
+    // 昨年1回, 今月2回, 10月2回: a point in time, not a period.
+    let prev = c.before(e - 1);
+    let deictic = "今昨来前翌同当本先去例毎隔";
+    if prev.is_some_and(|p| is_digit(p) || deictic.contains(p)) {
+        return None;
+    }
+    Some((e - 1, per, 1))
+}
+
+/// `1回/月` after 回 (at `i`): the period and the end of the fact.
+fn period_after(c: &Chars, i: usize) -> Option<(Per, usize)> {
+    if !matches!(c.at(i), Some('/' | '／')) {
+        return None;
+    }
+    let per = match c.at(i + 1)? {
+        '年' => Per::Year,
+        '月' => Per::Month,
+        '週' => Per::Week,
+        _ => return None,
+    };
+    Some((per, i + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(s: &str) -> Vec<(String, u32, Option<Per>, u32)> {
+        let c = Chars::new(s);
+        scan(&c, s)
+            .into_iter()
+            .map(|r| (r.text, r.value, r.per, r.every))
+            .collect()
+    }
+
+    #[test]
+    fn counts_and_frequencies() {
+        assert_eq!(
+            counts("年間５回開催"),
+            [("年間５回".into(), 5, Some(Per::Year), 1)]
+        );
+        assert_eq!(
+            counts("月1回程度の会議・年1回の研修"),
+            [
+                ("月1回".into(), 1, Some(Per::Month), 1),
+                ("年1回".into(), 1, Some(Per::Year), 1)
+            ]
+        );
+        assert_eq!(
+            counts("毎月、隔月で"),
+            [
+                ("毎月".into(), 1, Some(Per::Month), 1),
+                ("隔月".into(), 1, Some(Per::Month), 2)
+            ]
+        );
+        assert_eq!(
+            counts("2か月に1回、毎月2回、1回/週"),
+            [
+                ("2か月に1回".into(), 1, Some(Per::Month), 2),
+                ("毎月2回".into(), 2, Some(Per::Month), 1),
+                ("1回/週".into(), 1, Some(Per::Week), 1)
+            ]
+        );
+        assert_eq!(
+            counts("(12回開催予定中、7回実施)"),
+            [("12回".into(), 12, None, 1), ("7回".into(), 7, None, 1)]
+        );
+        assert_eq!(counts("年一回"), [("年一回".into(), 1, Some(Per::Year), 1)]);
+    }
+
+    #[test]
+    fn not_counts() {
+        for s in [
+            "第1回",
+            "第 2 回から",
+            "1回目",
+            "4つ",
+            "1コマ",
+            "112名",
+            "今回",
+            "統一回答",
+            "第一回",
+        ] {
+            assert!(counts(s).is_empty(), "{s}");
+        }
+        assert_eq!(counts("10月2回")[0].2, None);
+        assert_eq!(counts("昨年1回")[0].2, None);
+    }
 }
