@@ -39,7 +39,17 @@ pub fn extension(path: &Path) -> String {
 }
 
 /// Extract from bytes already in memory; `ext` is the file name's extension.
+/// A panic in a reader or the form stage becomes this file's `corrupt` error.
 pub fn extract_bytes(bytes: &[u8], display: &str, ext: &str, cfg: &Config) -> FileReport {
+    extract_inner(bytes, display, ext, cfg, true)
+}
+
+/// As [`extract_bytes`], but a panic propagates: for fuzzing, which must see it.
+pub fn extract_bytes_unguarded(bytes: &[u8], display: &str, ext: &str, cfg: &Config) -> FileReport {
+    extract_inner(bytes, display, ext, cfg, false)
+}
+
+fn extract_inner(bytes: &[u8], display: &str, ext: &str, cfg: &Config, catch: bool) -> FileReport {
     let mut source = Source {
         path: display.to_string(),
         format: ext.to_string(),
@@ -51,12 +61,13 @@ pub fn extract_bytes(bytes: &[u8], display: &str, ext: &str, cfg: &Config) -> Fi
         Err(e) => return failed(source, code_of(&e), format!("{display}: {e}")),
     };
     source.format = format.as_str().to_string();
-    let run = catch_unwind(AssertUnwindSafe(|| {
+    let stages = || {
         read::read(bytes, format, &cfg.limits).map(|doc| {
             let subs = form::recognize(&doc);
             (doc, subs)
         })
-    }));
+    };
+    let run = if catch { catch_unwind(AssertUnwindSafe(stages)) } else { Ok(stages()) };
     match run {
         Err(_) => failed(source, ErrorCode::Corrupt, format!("{display}: the reader failed on malformed content")),
         Ok(Err(e)) => failed(source, code_of(&e), format!("{display}: {e}")),
