@@ -1,0 +1,606 @@
+//! `word/document.xml` → body blocks, in one streaming pass.
+//!
+//! What is text: `w:t` in runs that are not hidden (`w:vanish`), outside
+//! deleted content (`w:del`, `w:moveFrom`, `w:delText`), outside field
+//! instructions (`w:instrText`, and anything between a field's `begin` and
+//! `separate`), outside ruby annotations (`w:rt`) and outside the placeholder of
+//! an empty content control (`w:showingPlcHdr`). Everything else that wraps
+//! runs — `w:ins`, `w:moveTo`, `w:hyperlink`, `w:fldSimple`, `w:sdt`,
+//! `w:smartTag`, `w:customXml` — is transparent. `w:tab` is a space; `w:br` and
+//! `w:cr` end a line, and so does a line feed inside `w:t`.
+//!
+//! Where text goes: a body paragraph becomes a block; a paragraph in a cell of
+//! a top-level table becomes lines of that cell; nested tables flatten into
+//! the outer cell's lines; text-box paragraphs (`w:txbxContent`; the
+//! `mc:Fallback` copy is skipped) follow the paragraph that anchors them.
+
+use super::grid::{self, CellBuild, RowBuild, TableBuild, VMerge};
+use super::styles::{attr, local};
+use crate::model::{Block, Paragraph};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::QName;
+use quick_xml::Reader;
+
+const W_MAIN: &[&str] = &[
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+
+/// A paragraph being read.
+#[derive(Default)]
+struct ParaBuild {
+    lines: Vec<String>,
+    cur: String,
+    /// Direct numbering: Some(numId ≠ 0) when `w:numPr/w:numId` is present.
+    numbered: Option<bool>,
+    style: Option<String>,
+    /// Finished text-box paragraphs anchored here: (lines, list item).
+    anchored: Vec<(Vec<String>, bool)>,
+    /// The paragraph mark is a tracked deletion: the text joins the next paragraph.
+    mark_deleted: bool,
+}
+
+impl ParaBuild {
+    fn push_text(&mut self, s: &str) {
+        let mut rest = s;
+        while let Some(i) = rest.find(['\n', '\r']) {
+            self.cur.push_str(&rest[..i]);
+            self.break_line();
+            let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+            rest = &rest[i + skip..];
+        }
+        self.cur.push_str(rest);
+    }
+
+    fn break_line(&mut self) {
+        self.lines.push(std::mem::take(&mut self.cur));
+    }
+}
+
+/// Parse state of one document body.
+struct Body<'s> {
+    /// Prefix bound to the WordprocessingML namespace (`w` almost always).
+    w: String,
+    blocks: Vec<Block>,
+    para_count: usize,
+    table_count: usize,
+    /// Open paragraphs; more than one only inside text boxes.
+    paras: Vec<ParaBuild>,
+    /// Depth of open `w:tbl`, and the grid being built for a top-level one.
+    table_depth: usize,
+    table: Option<TableBuild>,
+    /// Per open run: hidden (`w:vanish`).
+    runs: Vec<bool>,
+    /// Per open complex field: still in its instruction (before `separate`).
+    fields: Vec<bool>,
+    /// Per open content control: showing its placeholder.
+    sdts: Vec<bool>,
+    /// Lines of a paragraph whose mark was deleted, waiting to join the next
+    /// paragraph of the same container (0 = body, n = n-th top-level cell).
+    carry: Option<(Vec<String>, bool, usize)>,
+    /// Top-level table cells started so far (identifies the current container).
+    cell_seq: usize,
+    is_list_style: &'s mut dyn FnMut(&str) -> bool,
+}
+
+/// Parse the body of `xml` (the main document part) into blocks.
+pub fn parse(xml: &str, is_list_style: &mut dyn FnMut(&str) -> bool) -> Result<Vec<Block>, String> {
+    let mut r = Reader::from_str(xml);
+    let mut b = Body {
+        w: String::from("w"),
+        blocks: Vec::new(),
+        para_count: 0,
+        table_count: 0,
+        paras: Vec::new(),
+        table_depth: 0,
+        table: None,
+        runs: Vec::new(),
+        fields: Vec::new(),
+        sdts: Vec::new(),
+        carry: None,
+        cell_seq: 0,
+        is_list_style,
+    };
+    let mut root_seen = false;
+    // Elements opened in this loop and not yet closed (subtrees that `start`
+    // consumes are balanced on their own).
+    let mut depth = 0usize;
+    loop {
+        let ev = r
+            .read_event()
+            .map_err(|e| format!("{e} at byte {}", r.error_position()))?;
+        match ev {
+            Event::Start(e) => {
+                if !root_seen {
+                    root_seen = true;
+                    b.w = w_prefix(&e);
+                }
+                if !b.start(&mut r, &e)? {
+                    depth += 1;
+                }
+            }
+            Event::Empty(e) => {
+                root_seen = true;
+                b.empty(&e);
+            }
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                b.end(e.name());
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !root_seen {
+        return Err("it holds no XML element".into());
+    }
+    if depth > 0 {
+        return Err("it ends before its elements are closed (truncated)".into());
+    }
+    // A paragraph or table left open by odd nesting still yields what was read.
+    while !b.paras.is_empty() {
+        b.end_paragraph();
+    }
+    b.flush_carry();
+    if b.table.is_some() {
+        b.table_depth = 1;
+        b.end_table();
+    }
+    Ok(b.blocks)
+}
+
+/// The prefix the root element binds to the WordprocessingML namespace.
+fn w_prefix(root: &BytesStart<'_>) -> String {
+    for a in root.attributes().with_checks(false).flatten() {
+        let key: &str = a.key.as_ref();
+        if W_MAIN.contains(&a.value.as_ref()) {
+            if let Some(p) = key.strip_prefix("xmlns:") {
+                return p.to_string();
+            }
+            if key == "xmlns" {
+                return String::new();
+            }
+        }
+    }
+    "w".to_string()
+}
+
+/// True when an on/off property (`w:vanish`, `w:showingPlcHdr`) is on.
+fn on(e: &BytesStart<'_>) -> bool {
+    !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"))
+}
+
+fn usize_val(e: &BytesStart<'_>) -> usize {
+    attr(e, "val")
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// `before` joined to `after` as Word shows a deleted paragraph mark: the
+/// last line of one continues with the first line of the other.
+fn join(mut before: Vec<String>, after: Vec<String>) -> Vec<String> {
+    let mut after = after.into_iter();
+    if let (Some(last), Some(first)) = (before.last_mut(), after.next()) {
+        last.push_str(&first);
+    }
+    before.extend(after);
+    before
+}
+
+impl Body<'_> {
+    /// The local name of a WordprocessingML element, None for other namespaces.
+    fn wname<'n>(&self, qname: &'n str) -> Option<&'n str> {
+        match qname.split_once(':') {
+            Some((p, l)) if p == self.w => Some(l),
+            None if self.w.is_empty() => Some(qname),
+            _ => None,
+        }
+    }
+
+    fn visible(&self) -> bool {
+        !self.runs.last().copied().unwrap_or(false)
+            && !self.fields.iter().any(|&instr| instr)
+            && !self.sdts.iter().any(|&p| p)
+    }
+
+    /// True when the grid of a top-level table receives `w:tr`/`w:tc`/`w:tcPr` now.
+    fn at_grid(&self) -> bool {
+        self.table.is_some() && self.table_depth == 1 && self.paras.is_empty()
+    }
+
+    /// Handle a start tag; true when its whole subtree was consumed.
+    fn start<'a>(&mut self, r: &mut Reader<&'a [u8]>, e: &BytesStart<'a>) -> Result<bool, String> {
+        let skip = |r: &mut Reader<&'a [u8]>| {
+            r.read_to_end(e.name())
+                .map(|_| true)
+                .map_err(|err| format!("{err} at byte {}", r.error_position()))
+        };
+        let Some(name) = self.wname(e.name().0) else {
+            // Other namespaces are transparent (drawings lead to text boxes),
+            // except the fallback copy of alternate content.
+            if local(e.name().0) == "Fallback" {
+                return skip(r);
+            }
+            return Ok(false);
+        };
+        match name {
+            "p" => self.paras.push(ParaBuild::default()),
+            "pPr" if !self.paras.is_empty() => return self.paragraph_properties(r).map(|_| true),
+            "r" => self.runs.push(false),
+            "rPr" if !self.runs.is_empty() => return self.run_properties(r).map(|_| true),
+            "t" => {
+                if self.visible() && !self.paras.is_empty() {
+                    return self.text(r).map(|_| true);
+                }
+                return skip(r);
+            }
+            "sdt" => self.sdts.push(false),
+            "sdtPr" => return self.sdt_properties(r).map(|_| true),
+            "tbl" => {
+                if self.table_depth == 0 && self.paras.is_empty() {
+                    self.flush_carry();
+                }
+                self.table_depth += 1;
+                if self.table_depth == 1 && self.paras.is_empty() {
+                    self.table = Some(TableBuild::default());
+                }
+            }
+            "tblGrid" if self.at_grid() => return self.table_grid(r).map(|_| true),
+            "tr" if self.at_grid() => {
+                if let Some(t) = self.table.as_mut() {
+                    t.row = Some(RowBuild::default());
+                }
+            }
+            "trPr" if self.at_grid() => return self.row_properties(r).map(|_| true),
+            "tc" if self.at_grid() => {
+                self.cell_seq += 1;
+                if let Some(t) = self.table.as_mut() {
+                    t.cell = Some(CellBuild {
+                        span: 1,
+                        ..CellBuild::default()
+                    });
+                }
+            }
+            "tcPr" if self.at_grid() => return self.cell_properties(r).map(|_| true),
+            // Hidden, deleted or non-text content: skip the whole subtree.
+            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "rt" | "sdtEndPr"
+            | "sectPr" | "tblPr" | "tblGrid" | "trPr" | "tcPr" | "pPr" | "rPr" | "fldData"
+            | "object" | "background" => return skip(r),
+            n if n.ends_with("Change") => return skip(r),
+            _ => self.inline(name, e),
+        }
+        Ok(false)
+    }
+
+    fn empty(&mut self, e: &BytesStart<'_>) {
+        let Some(name) = self.wname(e.name().0) else {
+            return;
+        };
+        match name {
+            "p" => {
+                self.paras.push(ParaBuild::default());
+                self.end_paragraph();
+            }
+            _ => self.inline(name, e),
+        }
+    }
+
+    /// Inline elements that may come as start or empty tags.
+    fn inline(&mut self, name: &str, e: &BytesStart<'_>) {
+        if name == "fldChar" {
+            match attr(e, "fldCharType").as_deref() {
+                Some("begin") => self.fields.push(true),
+                Some("separate") => {
+                    if let Some(f) = self.fields.last_mut() {
+                        *f = false;
+                    }
+                }
+                Some("end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            }
+            return;
+        }
+        if !self.visible() {
+            return;
+        }
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
+        match name {
+            "tab" | "ptab" => p.cur.push(' '),
+            "br" | "cr" => p.break_line(),
+            "noBreakHyphen" => p.cur.push('-'),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, qname: QName<'_>) {
+        let Some(name) = self.wname(qname.0) else {
+            return;
+        };
+        match name {
+            "p" => self.end_paragraph(),
+            "r" => {
+                self.runs.pop();
+            }
+            "sdt" => {
+                self.sdts.pop();
+            }
+            "tbl" => self.end_table(),
+            "tr" if self.at_grid() => {
+                if let Some(t) = self.table.as_mut() {
+                    if let Some(row) = t.row.take() {
+                        t.rows.push(row);
+                    }
+                }
+            }
+            "tc" if self.at_grid() => {
+                self.flush_carry();
+                if let Some(t) = self.table.as_mut() {
+                    if let (Some(cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
+                        row.cells.push(cell);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let Some(mut p) = self.paras.pop() else {
+            return;
+        };
+        p.break_line();
+        let list_item = match (p.numbered, &p.style) {
+            (Some(n), _) => n,
+            (None, Some(style)) => (self.is_list_style)(style),
+            (None, None) => false,
+        };
+        if let Some(anchor) = self.paras.last_mut() {
+            anchor.anchored.push((p.lines, list_item));
+            anchor.anchored.append(&mut p.anchored);
+            return;
+        }
+        // A field never spans an outermost paragraph end in practice; starting
+        // afresh keeps one unbalanced field from hiding the rest of the body.
+        self.fields.clear();
+        let Some(container) = self.container() else {
+            // Inside a table but outside any cell we track (malformed): drop.
+            return;
+        };
+        let mut lines = p.lines;
+        if let Some((before, before_list, at)) = self.carry.take() {
+            if at == container {
+                lines = join(before, lines);
+            } else {
+                // Its container closed without a flush (odd nesting): keep the text.
+                self.emit(before, before_list);
+            }
+        }
+        if p.mark_deleted && p.anchored.is_empty() {
+            // Word shows this text joined to the next paragraph; a paragraph
+            // deleted whole (no text left) disappears.
+            if lines.iter().any(|l| !l.is_empty()) {
+                self.carry = Some((lines, list_item, container));
+            }
+            return;
+        }
+        self.emit(lines, list_item);
+        for (lines, list_item) in p.anchored {
+            self.emit(lines, list_item);
+        }
+    }
+
+    /// The container finished paragraphs go to now: 0 for the body, the cell's
+    /// sequence number in a top-level table, None when neither.
+    fn container(&self) -> Option<usize> {
+        match &self.table {
+            Some(t) if t.cell.is_some() => Some(self.cell_seq),
+            _ if self.table_depth == 0 => Some(0),
+            _ => None,
+        }
+    }
+
+    /// Put one finished outermost paragraph into the current container.
+    fn emit(&mut self, lines: Vec<String>, list_item: bool) {
+        if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+            cell.push_paragraph(lines, list_item);
+        } else if self.table_depth == 0 {
+            self.blocks.push(Block::Paragraph(Paragraph {
+                index: self.para_count,
+                lines,
+                list_item,
+            }));
+            self.para_count += 1;
+        }
+    }
+
+    /// Emit a waiting deleted-mark paragraph on its own (nothing followed it
+    /// in its container).
+    fn flush_carry(&mut self) {
+        if let Some((lines, list_item, at)) = self.carry.take() {
+            if self.container() == Some(at) {
+                self.emit(lines, list_item);
+            }
+        }
+    }
+
+    fn end_table(&mut self) {
+        self.table_depth = self.table_depth.saturating_sub(1);
+        if self.table_depth == 0 {
+            if let Some(t) = self.table.take() {
+                self.blocks
+                    .push(Block::Table(grid::resolve(t, self.table_count)));
+                self.table_count += 1;
+            }
+        }
+    }
+
+    /// Read the text of one `w:t` into the current paragraph.
+    fn text(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
+        let p = self.paras.last_mut().ok_or("text outside a paragraph")?;
+        loop {
+            match r
+                .read_event()
+                .map_err(|e| format!("{e} at byte {}", r.error_position()))?
+            {
+                Event::Text(t) => {
+                    let s = t.into_inner();
+                    if s.contains('\t') {
+                        p.push_text(&s.replace('\t', " "));
+                    } else {
+                        p.push_text(&s);
+                    }
+                }
+                Event::CData(t) => p.push_text(&t.into_inner()),
+                Event::GeneralRef(g) => {
+                    let c = match g.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c),
+                        _ => match g.into_inner().as_ref() {
+                            "amp" => Some('&'),
+                            "lt" => Some('<'),
+                            "gt" => Some('>'),
+                            "quot" => Some('"'),
+                            "apos" => Some('\''),
+                            _ => None,
+                        },
+                    };
+                    match c {
+                        Some('\n' | '\r') => p.break_line(),
+                        Some('\t') => p.cur.push(' '),
+                        Some(c) => p.cur.push(c),
+                        None => {}
+                    }
+                }
+                Event::End(_) => return Ok(()),
+                Event::Start(s) => {
+                    r.read_to_end(s.name()).map_err(|e| e.to_string())?;
+                }
+                Event::Eof => return Err("unexpected end inside w:t".into()),
+                _ => {}
+            }
+        }
+    }
+
+    /// `w:pPr`: numbering and style of the current paragraph, and whether its
+    /// mark is a tracked deletion (`w:del`/`w:moveFrom` can only sit in the
+    /// mark's `w:rPr` here).
+    fn paragraph_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
+        let Some(p) = self.paras.last_mut() else {
+            return walk(r, &self.w, |_, _| {});
+        };
+        walk(r, &self.w, |name, e| match name {
+            "pStyle" => p.style = attr(e, "val").map(|v| v.into_owned()),
+            "numId" => p.numbered = Some(attr(e, "val").is_some_and(|v| v.trim() != "0")),
+            "del" | "moveFrom" => p.mark_deleted = true,
+            _ => {}
+        })
+    }
+
+    /// `w:rPr` of a run: is it hidden?
+    fn run_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
+        let mut hidden = false;
+        walk(r, &self.w, |name, e| hidden |= name == "vanish" && on(e))?;
+        if let Some(run) = self.runs.last_mut() {
+            *run = hidden;
+        }
+        Ok(())
+    }
+
+    /// `w:sdtPr`: does the content control show its placeholder?
+    fn sdt_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
+        let mut placeholder = false;
+        walk(r, &self.w, |name, e| {
+            placeholder |= name == "showingPlcHdr" && on(e)
+        })?;
+        if let Some(s) = self.sdts.last_mut() {
+            *s = placeholder;
+        }
+        Ok(())
+    }
+
+    /// `w:tblGrid`: count the grid columns.
+    fn table_grid(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
+        let mut n = 0;
+        walk(r, &self.w, |name, _| n += usize::from(name == "gridCol"))?;
+        if let Some(t) = self.table.as_mut() {
+            t.grid_cols = n;
+        }
+        Ok(())
+    }
+
+    /// `w:trPr`: grid columns skipped before/after the row, tracked deletion.
+    fn row_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
+        let Some(row) = self.table.as_mut().and_then(|t| t.row.as_mut()) else {
+            return walk(r, &self.w, |_, _| {});
+        };
+        walk(r, &self.w, |name, e| match name {
+            "gridBefore" => row.before = usize_val(e),
+            "gridAfter" => row.after = usize_val(e),
+            "del" => row.deleted = true,
+            _ => {}
+        })
+    }
+
+    /// `w:tcPr`: horizontal span and vertical merge of the current cell.
+    fn cell_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
+        let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) else {
+            return walk(r, &self.w, |_, _| {});
+        };
+        walk(r, &self.w, |name, e| match name {
+            "gridSpan" => cell.span = usize_val(e).max(1),
+            "vMerge" => {
+                cell.vmerge = match attr(e, "val").as_deref() {
+                    Some("restart") => VMerge::Restart,
+                    _ => VMerge::Continue,
+                }
+            }
+            _ => {}
+        })
+    }
+}
+
+/// Read the rest of a property element just opened (`w:pPr`, `w:rPr` …),
+/// calling `f` with the local name of every WordprocessingML start or empty
+/// tag inside it. `*Change` subtrees (the properties before a tracked change)
+/// and `w:sectPr` are skipped.
+fn walk(
+    r: &mut Reader<&[u8]>,
+    w: &str,
+    mut f: impl FnMut(&str, &BytesStart<'_>),
+) -> Result<(), String> {
+    let mut depth = 1usize;
+    loop {
+        let ev = r
+            .read_event()
+            .map_err(|e| format!("{e} at byte {}", r.error_position()))?;
+        let (e, is_start) = match &ev {
+            Event::Start(e) => (e, true),
+            Event::Empty(e) => (e, false),
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok(());
+                }
+                continue;
+            }
+            Event::Eof => return Err("unexpected end inside a property element".into()),
+            _ => continue,
+        };
+        let name = match e.name().0.split_once(':') {
+            Some((p, l)) if p == w => l,
+            None if w.is_empty() => e.name().0,
+            _ => "",
+        };
+        if is_start && (name.ends_with("Change") || name == "sectPr") {
+            r.read_to_end(e.name()).map_err(|e| e.to_string())?;
+            continue;
+        }
+        f(name, e);
+        if is_start {
+            depth += 1;
+        }
+    }
+}
