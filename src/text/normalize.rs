@@ -51,6 +51,10 @@ fn keep_as_is(c: char) -> bool {
         | '※' | '○' | '●' | '◎' | '■' | '□' | '◆' | '◇' | '▪' | '△' | '▲')
 }
 
+fn is_sound_mark(c: char) -> bool {
+    matches!(c, '\u{ff9e}' | '\u{ff9f}' | '\u{3099}' | '\u{309a}')
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00a0}' || c == '\u{200b}'
 }
@@ -61,7 +65,10 @@ pub fn normalize_with_map(s: &str) -> Normalized {
     let mut map = Vec::with_capacity(s.len() + 1);
     let mut pending_space: Option<usize> = None;
     let mut buf = [0u8; 4];
-    for (off, c) in s.char_indices() {
+    let mut chars = s.char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        // A voiced/semi-voiced sound mark composes with the kana before it (ｶﾞ → ガ).
+        let mark = chars.next_if(|&(_, m)| is_sound_mark(m)).map(|(_, m)| m);
         if is_space(c) {
             if !text.is_empty() && pending_space.is_none() {
                 pending_space = Some(off);
@@ -72,14 +79,23 @@ pub fn normalize_with_map(s: &str) -> Normalized {
             text.push(' ');
             map.push(sp);
         }
-        if c.is_ascii() || keep_as_is(c) {
+        if mark.is_none() && (c.is_ascii() || keep_as_is(c)) {
             let enc = c.encode_utf8(&mut buf);
             text.push_str(enc);
             map.extend(std::iter::repeat_n(off, enc.len()));
             continue;
         }
-        for n in std::iter::once(c).nfkc() {
-            let n = if is_space(n) { ' ' } else { n };
+        for n in std::iter::once(c).chain(mark).nfkc() {
+            if is_space(n) {
+                if !text.is_empty() && pending_space.is_none() {
+                    pending_space = Some(off);
+                }
+                continue;
+            }
+            if let Some(sp) = pending_space.take() {
+                text.push(' ');
+                map.push(sp);
+            }
             let enc = n.encode_utf8(&mut buf);
             text.push_str(enc);
             map.extend(std::iter::repeat_n(off, enc.len()));
@@ -115,7 +131,8 @@ mod tests {
 
     #[test]
     fn half_width_katakana_widens() {
-        assert_eq!(normalize("ｹｱﾏﾈ"), "ケアマネ");
+        assert_eq!(normalize("ｹｱﾏﾈｼﾞｬｰ"), "ケアマネジャー");
+        assert_eq!(normalize("ﾊﾟﾈﾙ"), "パネル");
     }
 
     #[test]
