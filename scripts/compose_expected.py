@@ -83,6 +83,12 @@ def apply(sub, overrides, form_name):
         assert len(secs) == 1, (form_name, ov)
         sec = secs[0]
         orig_sec = next(s for s in original["sections"] if s["number"] == ov["section"])
+        if "at" in ov:
+            # Hand-written provenance, one entry per item in order (fixtures/README.md coordinates).
+            assert len(ov["at"]) == len(sec["items"]), (form_name, ov["section"])
+            for item, at in zip(sec["items"], ov["at"]):
+                item["at"] = at
+            continue
         for i in select(sec, ov["items"], orig_sec):
             item = sec["items"][i]
             for k, v in ov["set"].items():
