@@ -98,10 +98,9 @@ impl Scanner {
         if self.columns.as_ref().is_some_and(|(ti, _)| *ti != t.index) {
             self.columns = None;
         }
-        let mut rows: Vec<usize> = t.cells.iter().map(|c| c.row).collect();
-        rows.dedup();
-        for row in rows {
-            let cells: Vec<&Cell> = t.row_cells(row).filter(|c| !c.is_blank()).collect();
+        // Cells are ordered by (row, col): walk them row by row in one pass.
+        for row_cells in t.cells.chunk_by(|a, b| a.row == b.row) {
+            let cells: Vec<&Cell> = row_cells.iter().filter(|c| !c.is_blank()).collect();
             if cells.is_empty() {
                 continue;
             }
