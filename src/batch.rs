@@ -75,7 +75,11 @@ impl std::fmt::Display for Summary {
             self.forms,
             self.items,
             self.failed,
-            if self.skipped > 0 { format!(", {} skipped (already done)", self.skipped) } else { String::new() },
+            if self.skipped > 0 {
+                format!(", {} skipped (already done)", self.skipped)
+            } else {
+                String::new()
+            },
             self.elapsed.as_secs_f64()
         )
     }
@@ -99,11 +103,15 @@ pub enum BatchError {
 pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, BatchError> {
     let mut out = Vec::new();
     for p in paths {
-        let meta = std::fs::metadata(p).map_err(|_| BatchError::MissingInput(p.display().to_string()))?;
+        let meta =
+            std::fs::metadata(p).map_err(|_| BatchError::MissingInput(p.display().to_string()))?;
         if meta.is_dir() {
             walk(p, &mut out);
         } else {
-            out.push(Input { path: p.clone(), display: display_path(p) });
+            out.push(Input {
+                path: p.clone(),
+                display: display_path(p),
+            });
         }
     }
     out.sort_by(|a, b| a.display.cmp(&b.display));
@@ -112,7 +120,9 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, BatchError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = rd.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -124,7 +134,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
             let ext = crate::extract::extension(&path);
             let name = e.file_name().to_string_lossy().to_string();
             if EXTENSIONS.contains(&ext.as_str()) && !name.starts_with("~$") {
-                out.push(Input { display: display_path(&path), path });
+                out.push(Input {
+                    display: display_path(&path),
+                    path,
+                });
             }
         }
     }
@@ -161,7 +174,10 @@ pub fn output_path(out: &Path, display: &str) -> PathBuf {
             s => p.push(s.replace(['\\', ':'], "_")),
         }
     }
-    let name = p.file_name().map(|n| format!("{}.json", n.to_string_lossy())).unwrap_or_else(|| "_.json".into());
+    let name = p
+        .file_name()
+        .map(|n| format!("{}.json", n.to_string_lossy()))
+        .unwrap_or_else(|| "_.json".into());
     p.set_file_name(name);
     p
 }
@@ -171,18 +187,29 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
     let started = Instant::now();
     std::fs::create_dir_all(&opts.out_dir)
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
-    let out_root = opts.out_dir.canonicalize().map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
+    let out_root = opts
+        .out_dir
+        .canonicalize()
+        .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
     remove_partials(&out_root);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build().map_err(|e| BatchError::Pool(e.to_string()))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()
+        .map_err(|e| BatchError::Pool(e.to_string()))?;
     let mut ndjson: Option<Box<dyn Write>> = match &opts.ndjson {
         None => None,
-        Some(p) if p.as_os_str() == "-" => Some(Box::new(std::io::BufWriter::new(std::io::stdout()))),
+        Some(p) if p.as_os_str() == "-" => {
+            Some(Box::new(std::io::BufWriter::new(std::io::stdout())))
+        }
         Some(p) => Some(Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).map_err(|e| BatchError::Output(p.display().to_string(), e))?,
         ))),
     };
     let bar = progress_bar(inputs.len(), opts.progress);
-    let mut summary = Summary { files: inputs.len(), ..Summary::default() };
+    let mut summary = Summary {
+        files: inputs.len(),
+        ..Summary::default()
+    };
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<Result<(FileReport, bool), BatchError>> = pool.install(|| {
             chunk
@@ -202,17 +229,24 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
                 summary.skipped += 1;
             }
             summary.forms += report.submissions.len();
-            summary.items += report.submissions.iter().flat_map(|s| &s.sections).map(|s| s.items.len()).sum::<usize>();
+            summary.items += report
+                .submissions
+                .iter()
+                .flat_map(|s| &s.sections)
+                .map(|s| s.items.len())
+                .sum::<usize>();
             if report.error.is_some() {
                 summary.failed += 1;
             }
             if let Some(w) = ndjson.as_mut() {
-                write_ndjson(w.as_mut(), &report).map_err(|e| BatchError::Output("ndjson".into(), e))?;
+                write_ndjson(w.as_mut(), &report)
+                    .map_err(|e| BatchError::Output("ndjson".into(), e))?;
             }
         }
     }
     if let Some(mut w) = ndjson {
-        w.flush().map_err(|e| BatchError::Output("ndjson".into(), e))?;
+        w.flush()
+            .map_err(|e| BatchError::Output("ndjson".into(), e))?;
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -224,17 +258,26 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
 /// Extract `inputs` in parallel and return their reports in input order, without
 /// writing anything (used by the audit).
 pub fn extract_all(inputs: &[Input], cfg: &Config, guard: &Guard) -> Vec<FileReport> {
-    inputs.par_iter().map(|i| extract_guarded(&i.path, &i.display, cfg, guard)).collect()
+    inputs
+        .par_iter()
+        .map(|i| extract_guarded(&i.path, &i.display, cfg, guard))
+        .collect()
 }
 
 /// Remove the temporary files a killed earlier run left behind.
 fn remove_partials(dir: &Path) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().to_string();
         match e.file_type() {
             Ok(ft) if ft.is_dir() => remove_partials(&e.path()),
-            Ok(ft) if ft.is_file() && name.starts_with(PARTIAL_PREFIX) && name.ends_with(PARTIAL_SUFFIX) => {
+            Ok(ft)
+                if ft.is_file()
+                    && name.starts_with(PARTIAL_PREFIX)
+                    && name.ends_with(PARTIAL_SUFFIX) =>
+            {
                 let _ = std::fs::remove_file(e.path());
             }
             _ => {}
@@ -248,7 +291,9 @@ fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}") {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+    {
         bar.set_style(style);
     }
     Some(bar)
@@ -264,7 +309,12 @@ fn write_ndjson(w: &mut dyn Write, report: &FileReport) -> std::io::Result<()> {
     Ok(())
 }
 
-fn process(input: &Input, cfg: &Config, opts: &BatchOptions, out_root: &Path) -> Result<(FileReport, bool), BatchError> {
+fn process(
+    input: &Input,
+    cfg: &Config,
+    opts: &BatchOptions,
+    out_root: &Path,
+) -> Result<(FileReport, bool), BatchError> {
     let target = output_path(out_root, &input.display);
     if opts.skip_existing {
         if let Some(report) = existing_report(&input.path, &target) {
@@ -300,9 +350,15 @@ fn write_atomically(out_root: &Path, target: &Path, report: &FileReport) -> Resu
     // A symlink planted inside the output tree must not lead writes outside it.
     let real = dir.canonicalize().map_err(err)?;
     if !real.starts_with(out_root) {
-        return Err(err(std::io::Error::other("output directory escapes --out through a symlink")));
+        return Err(err(std::io::Error::other(
+            "output directory escapes --out through a symlink",
+        )));
     }
-    let mut tmp = tempfile::Builder::new().prefix(PARTIAL_PREFIX).suffix(PARTIAL_SUFFIX).tempfile_in(&real).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(PARTIAL_PREFIX)
+        .suffix(PARTIAL_SUFFIX)
+        .tempfile_in(&real)
+        .map_err(err)?;
     tmp.write_all(&to_json(report)).map_err(err)?;
     let name = target.file_name().unwrap_or_default();
     tmp.persist(real.join(name)).map_err(|e| err(e.error))?;

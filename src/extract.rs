@@ -18,8 +18,17 @@ pub fn extract_file(path: &Path, display: &str, cfg: &Config) -> FileReport {
     let ext = extension(path);
     match std::fs::metadata(path) {
         Ok(m) if m.len() > cfg.limits.max_file_bytes => {
-            let src = Source { path: display.to_string(), format: ext, bytes: m.len(), sha256: String::new() };
-            let msg = format!("{display}: {} bytes is over the limit of {} bytes", m.len(), cfg.limits.max_file_bytes);
+            let src = Source {
+                path: display.to_string(),
+                format: ext,
+                bytes: m.len(),
+                sha256: String::new(),
+            };
+            let msg = format!(
+                "{display}: {} bytes is over the limit of {} bytes",
+                m.len(),
+                cfg.limits.max_file_bytes
+            );
             return failed(src, ErrorCode::TooLarge, msg);
         }
         _ => {}
@@ -27,15 +36,27 @@ pub fn extract_file(path: &Path, display: &str, cfg: &Config) -> FileReport {
     match std::fs::read(path) {
         Ok(bytes) => extract_bytes(&bytes, display, &ext, cfg),
         Err(e) => {
-            let src = Source { path: display.to_string(), format: ext, bytes: 0, sha256: String::new() };
-            failed(src, ErrorCode::Corrupt, format!("{display}: cannot read file: {e}"))
+            let src = Source {
+                path: display.to_string(),
+                format: ext,
+                bytes: 0,
+                sha256: String::new(),
+            };
+            failed(
+                src,
+                ErrorCode::Corrupt,
+                format!("{display}: cannot read file: {e}"),
+            )
         }
     }
 }
 
 /// Lower-case extension of `path`, without the dot.
 pub fn extension(path: &Path) -> String {
-    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Extract from bytes already in memory; `ext` is the file name's extension.
@@ -67,21 +88,37 @@ fn extract_inner(bytes: &[u8], display: &str, ext: &str, cfg: &Config, catch: bo
             (doc, subs)
         })
     };
-    let run = if catch { catch_unwind(AssertUnwindSafe(stages)) } else { Ok(stages()) };
+    let run = if catch {
+        catch_unwind(AssertUnwindSafe(stages))
+    } else {
+        Ok(stages())
+    };
     match run {
-        Err(_) => failed(source, ErrorCode::Corrupt, format!("{display}: the reader failed on malformed content")),
+        Err(_) => failed(
+            source,
+            ErrorCode::Corrupt,
+            format!("{display}: the reader failed on malformed content"),
+        ),
         Ok(Err(e)) => failed(source, code_of(&e), format!("{display}: {e}")),
         Ok(Ok((doc, submissions))) => {
             let diagnostics = doc.diagnostics.iter().map(output_diagnostic).collect();
             let error = if submissions.is_empty() {
                 Some(FileError {
                     code: ErrorCode::NoFormFound.as_str().into(),
-                    message: format!("{display}: no form found (no 連携の拠点 header or numbered sections)"),
+                    message: format!(
+                        "{display}: no form found (no 連携の拠点 header or numbered sections)"
+                    ),
                 })
             } else {
                 None
             };
-            FileReport { schema: output::SCHEMA.into(), source, submissions, diagnostics, error }
+            FileReport {
+                schema: output::SCHEMA.into(),
+                source,
+                submissions,
+                diagnostics,
+                error,
+            }
         }
     }
 }
@@ -91,7 +128,11 @@ fn output_diagnostic(d: &crate::model::Diagnostic) -> output::Diagnostic {
         crate::model::Level::Info => "info",
         crate::model::Level::Warning => "warning",
     };
-    output::Diagnostic { level: level.into(), code: d.code.clone(), message: d.message.clone() }
+    output::Diagnostic {
+        level: level.into(),
+        code: d.code.clone(),
+        message: d.message.clone(),
+    }
 }
 
 fn code_of(e: &ReadError) -> ErrorCode {
@@ -110,7 +151,10 @@ pub fn failed(source: Source, code: ErrorCode, message: String) -> FileReport {
         source,
         submissions: Vec::new(),
         diagnostics: Vec::new(),
-        error: Some(FileError { code: code.as_str().into(), message }),
+        error: Some(FileError {
+            code: code.as_str().into(),
+            message,
+        }),
     }
 }
 

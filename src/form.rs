@@ -29,7 +29,11 @@ pub fn recognize(doc: &Document) -> Vec<Submission> {
             PartKind::Sheet(name) => format!("sheet:{name}"),
         };
         for (i, f) in forms.into_iter().enumerate() {
-            let locator = if i == 0 { base.clone() } else { format!("{base}#{}", i + 1) };
+            let locator = if i == 0 {
+                base.clone()
+            } else {
+                format!("{base}#{}", i + 1)
+            };
             out.push(f.finish(locator));
         }
     }

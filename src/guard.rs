@@ -52,9 +52,11 @@ fn source_of(path: &Path, display: &str) -> Source {
 fn with_timeout(path: &Path, display: &str, cfg: &Config, limit: Duration) -> FileReport {
     let (tx, rx) = mpsc::channel();
     let (p, d, c) = (path.to_path_buf(), display.to_string(), cfg.clone());
-    let spawned = std::thread::Builder::new().name("shiryo-file".into()).spawn(move || {
-        let _ = tx.send(extract::extract_file(&p, &d, &c));
-    });
+    let spawned = std::thread::Builder::new()
+        .name("shiryo-file".into())
+        .spawn(move || {
+            let _ = tx.send(extract::extract_file(&p, &d, &c));
+        });
     if spawned.is_err() {
         return extract::extract_file(path, display, cfg);
     }
@@ -63,7 +65,10 @@ fn with_timeout(path: &Path, display: &str, cfg: &Config, limit: Duration) -> Fi
         Err(_) => extract::failed(
             source_of(path, display),
             ErrorCode::TooLarge,
-            format!("{display}: gave up after the time limit of {:.1}s", limit.as_secs_f64()),
+            format!(
+                "{display}: gave up after the time limit of {:.1}s",
+                limit.as_secs_f64()
+            ),
         ),
     }
 }
@@ -90,7 +95,10 @@ fn in_child(exe: &Path, path: &Path, display: &str, cfg: &Config, guard: &Guard)
         // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
         unsafe {
             cmd.pre_exec(move || {
-                let lim = libc::rlimit { rlim_cur: bytes as libc::rlim_t, rlim_max: bytes as libc::rlim_t };
+                let lim = libc::rlimit {
+                    rlim_cur: bytes as libc::rlim_t,
+                    rlim_max: bytes as libc::rlim_t,
+                };
                 if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
                     return Err(std::io::Error::last_os_error());
                 }
@@ -101,7 +109,12 @@ fn in_child(exe: &Path, path: &Path, display: &str, cfg: &Config, guard: &Guard)
     let fail = |code, msg: String| extract::failed(source_of(path, display), code, msg);
     let mut child = match cmd.spawn() {
         Ok(c) => c,
-        Err(e) => return fail(ErrorCode::Corrupt, format!("{display}: cannot start the isolated reader: {e}")),
+        Err(e) => {
+            return fail(
+                ErrorCode::Corrupt,
+                format!("{display}: cannot start the isolated reader: {e}"),
+            )
+        }
     };
     let mut stdout = child.stdout.take();
     let reader = std::thread::spawn(move || {
@@ -119,7 +132,10 @@ fn in_child(exe: &Path, path: &Path, display: &str, cfg: &Config, guard: &Guard)
             let _ = child.wait();
             return fail(
                 ErrorCode::TooLarge,
-                format!("{display}: gave up after the time limit of {:.1}s", limit.as_secs_f64()),
+                format!(
+                    "{display}: gave up after the time limit of {:.1}s",
+                    limit.as_secs_f64()
+                ),
             );
         }
     };

@@ -9,8 +9,8 @@ use cli::{Cli, Command};
 use shiryo::batch::{self, BatchOptions};
 use shiryo::guard::Guard;
 use shiryo::Config;
-use std::time::Duration;
 use std::process::ExitCode;
+use std::time::Duration;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -26,7 +26,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
-            let cfg = Config { limits: args.limits.to_limits() };
+            let cfg = Config {
+                limits: args.limits.to_limits(),
+            };
             let inputs = batch::collect_inputs(&args.paths)?;
             let opts = BatchOptions {
                 out_dir: args.out.clone(),
@@ -35,8 +37,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 progress: !args.quiet,
                 skip_existing: args.skip_existing,
                 guard: Guard {
-                    timeout: args.timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64),
-                    isolate_with: if args.isolate { Some(std::env::current_exe()?) } else { None },
+                    timeout: args
+                        .timeout
+                        .filter(|t| *t > 0.0)
+                        .map(Duration::from_secs_f64),
+                    isolate_with: if args.isolate {
+                        Some(std::env::current_exe()?)
+                    } else {
+                        None
+                    },
                     memory_mib: args.isolate.then_some(args.memory_mib),
                 },
             };
@@ -44,10 +53,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !args.quiet {
                 eprintln!("shiryo: {summary}");
             }
-            Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if summary.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::ExtractOne { path, display, limits } => {
-            let cfg = Config { limits: limits.to_limits() };
+        Command::ExtractOne {
+            path,
+            display,
+            limits,
+        } => {
+            let cfg = Config {
+                limits: limits.to_limits(),
+            };
             let report = shiryo::extract::extract_file(&path, &display, &cfg);
             let mut out = std::io::stdout().lock();
             std::io::Write::write_all(&mut out, &shiryo::batch::to_json(&report))?;
@@ -55,7 +74,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Audit(args) => audit(args),
         Command::Explain { text } => {
-            println!("{}", shiryo::text::classify::explain(&shiryo::text::normalize(&text)));
+            println!(
+                "{}",
+                shiryo::text::classify::explain(&shiryo::text::normalize(&text))
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -67,19 +89,35 @@ fn audit(args: cli::AuditArgs) -> anyhow::Result<ExitCode> {
     let report = match (&args.expected, &args.actual) {
         (Some(e), Some(a)) => audit::compare_dirs(e, a)?,
         _ => audit::audit_dir_with(&args.dir, &|cases| {
-            let inputs: Vec<batch::Input> =
-                cases.iter().map(|c| batch::Input { path: c.input.clone(), display: c.display.clone() }).collect();
+            let inputs: Vec<batch::Input> = cases
+                .iter()
+                .map(|c| batch::Input {
+                    path: c.input.clone(),
+                    display: c.display.clone(),
+                })
+                .collect();
             batch::extract_all(&inputs, &cfg, &Guard::default())
         })?,
     };
-    let opts = AuditOptions { min_f1: args.min_f1, ..AuditOptions::default() };
+    let opts = AuditOptions {
+        min_f1: args.min_f1,
+        ..AuditOptions::default()
+    };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&audit::render_json(&report, &opts))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&audit::render_json(&report, &opts))?
+        );
     } else {
         print!("{}", audit::render_text(&report, &opts));
     }
     if let Some(html) = &args.html {
-        std::fs::write(html, audit::render_html(&report, &opts)).with_context(|| html.display().to_string())?;
+        std::fs::write(html, audit::render_html(&report, &opts))
+            .with_context(|| html.display().to_string())?;
     }
-    Ok(if audit::passes(&report, args.min_f1) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if audit::passes(&report, args.min_f1) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -62,6 +62,8 @@ pub enum ReadError {
 pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ReadError> {
     match format {
         Format::Docx => docx::read(bytes, limits),
-        Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods => sheet::read(bytes, format, limits),
+        Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods => {
+            sheet::read(bytes, format, limits)
+        }
     }
 }

@@ -9,7 +9,8 @@ use std::io::{Cursor, Write};
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for (name, data) in entries {
         w.start_file(*name, opts).expect("zip entry");
         w.write_all(data).expect("zip write");
@@ -32,9 +33,15 @@ fn xlsx_with(rows: u32, stray_xfd: bool) -> Vec<u8> {
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "対象地域").expect("cell");
     ws.write_string(0, 1, "交野市").expect("cell");
-    ws.write_string(1, 0, "（１）令和6年度の取組実績").expect("cell");
+    ws.write_string(1, 0, "（１）令和6年度の取組実績")
+        .expect("cell");
     for r in 0..rows {
-        ws.write_string(r + 2, 0, format!("①第{r}回の会議を開催（5/{}）", r % 28 + 1)).expect("cell");
+        ws.write_string(
+            r + 2,
+            0,
+            format!("①第{r}回の会議を開催（5/{}）", r % 28 + 1),
+        )
+        .expect("cell");
     }
     if stray_xfd {
         ws.write_string(3, 16_383, "x").expect("cell");
@@ -49,22 +56,60 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
     bomb[0] = b'<';
     vec![
         ("empty.docx", Vec::new(), Some("corrupt")),
-        ("text_named.docx", "対象地域 交野市\n(1) 令和6年度".as_bytes().to_vec(), Some("unsupported_format")),
-        ("pdf_named.xlsx", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec(), Some("unsupported_format")),
-        ("truncated.docx", good[..good.len() / 2].to_vec(), Some("corrupt")),
+        (
+            "text_named.docx",
+            "対象地域 交野市\n(1) 令和6年度".as_bytes().to_vec(),
+            Some("unsupported_format"),
+        ),
+        (
+            "pdf_named.xlsx",
+            b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec(),
+            Some("unsupported_format"),
+        ),
+        (
+            "truncated.docx",
+            good[..good.len() / 2].to_vec(),
+            Some("corrupt"),
+        ),
         (
             "malformed_xml.docx",
             zip_of(&[
                 ("[Content_Types].xml", b"<Types/>"),
-                ("word/document.xml", b"<w:document><w:body><w:p><w:r><w:t>abc</w:r></w:body"),
+                (
+                    "word/document.xml",
+                    b"<w:document><w:body><w:p><w:r><w:t>abc</w:r></w:body",
+                ),
             ]),
             Some("corrupt"),
         ),
-        ("encrypted.docx", ole_with(&["EncryptionInfo", "EncryptedPackage"]), Some("encrypted")),
-        ("encrypted.xlsx", ole_with(&["EncryptionInfo", "EncryptedPackage"]), Some("encrypted")),
-        ("legacy.doc", ole_with(&["WordDocument", "1Table"]), Some("unsupported_format")),
-        ("bomb.docx", zip_of(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", &bomb)]), Some("too_large")),
-        ("no_form.docx", common::plain_docx("議事録のメモです。"), Some("no_form_found")),
+        (
+            "encrypted.docx",
+            ole_with(&["EncryptionInfo", "EncryptedPackage"]),
+            Some("encrypted"),
+        ),
+        (
+            "encrypted.xlsx",
+            ole_with(&["EncryptionInfo", "EncryptedPackage"]),
+            Some("encrypted"),
+        ),
+        (
+            "legacy.doc",
+            ole_with(&["WordDocument", "1Table"]),
+            Some("unsupported_format"),
+        ),
+        (
+            "bomb.docx",
+            zip_of(&[
+                ("[Content_Types].xml", b"<Types/>"),
+                ("word/document.xml", &bomb),
+            ]),
+            Some("too_large"),
+        ),
+        (
+            "no_form.docx",
+            common::plain_docx("議事録のメモです。"),
+            Some("no_form_found"),
+        ),
         ("huge_table.xlsx", xlsx_with(50_000, false), None),
         ("stray_xfd.xlsx", xlsx_with(3, true), None),
         ("good.docx", good, None),
@@ -86,18 +131,29 @@ fn every_bad_input_gets_its_code_and_a_message_naming_the_file() {
         let report = shiryo::extract::extract_bytes(&bytes, &display, ext, &cfg);
         let got = report.error.as_ref().map(|e| e.code.as_str());
         if got != code {
-            wrong.push(format!("{name}: expected {code:?}, got {got:?} ({:?})", report.error.as_ref().map(|e| &e.message)));
+            wrong.push(format!(
+                "{name}: expected {code:?}, got {got:?} ({:?})",
+                report.error.as_ref().map(|e| &e.message)
+            ));
             continue;
         }
         if let Some(e) = &report.error {
             if !e.message.contains(&display) || e.message.contains('\n') {
-                wrong.push(format!("{name}: message must be one line naming the file: {:?}", e.message));
+                wrong.push(format!(
+                    "{name}: message must be one line naming the file: {:?}",
+                    e.message
+                ));
             }
         } else if report.submissions.is_empty() {
             wrong.push(format!("{name}: read without error but no submission"));
         }
         if name == "huge_table.xlsx" {
-            let items: usize = report.submissions.iter().flat_map(|s| &s.sections).map(|s| s.items.len()).sum();
+            let items: usize = report
+                .submissions
+                .iter()
+                .flat_map(|s| &s.sections)
+                .map(|s| s.items.len())
+                .sum();
             if items != 50_000 {
                 wrong.push(format!("huge_table.xlsx: {items} items, expected 50000"));
             }
@@ -118,13 +174,24 @@ fn limits_are_configurable_from_the_cli() {
             .args(&args)
             .status()
             .expect("runs");
-        let v: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(tmp.path().join("out/a.docx.json")).expect("out")).expect("json");
+        let v: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(tmp.path().join("out/a.docx.json")).expect("out"),
+        )
+        .expect("json");
         (st.code(), v["error"]["code"].as_str().map(String::from))
     };
     assert_eq!(run(&[]), (Some(0), None));
-    assert_eq!(run(&["--max-entries", "3"]), (Some(1), Some("too_large".into())));
-    assert_eq!(run(&["--max-unzipped-bytes", "1000"]), (Some(1), Some("too_large".into())));
-    assert_eq!(run(&["--max-file-bytes", "100"]), (Some(1), Some("too_large".into())));
+    assert_eq!(
+        run(&["--max-entries", "3"]),
+        (Some(1), Some("too_large".into()))
+    );
+    assert_eq!(
+        run(&["--max-unzipped-bytes", "1000"]),
+        (Some(1), Some("too_large".into()))
+    );
+    assert_eq!(
+        run(&["--max-file-bytes", "100"]),
+        (Some(1), Some("too_large".into()))
+    );
     assert_eq!(run(&["--isolate", "--timeout", "30"]), (Some(0), None));
 }

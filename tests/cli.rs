@@ -22,7 +22,11 @@ fn exit_0_when_every_file_is_read() {
     let tmp = tempfile::tempdir().expect("tmp");
     write(tmp.path(), "in/a.docx", &form_docx("交野市"));
     let out = tmp.path().join("out");
-    shiryo().current_dir(tmp.path()).args(["extract", "in", "--out", "out", "-q"]).assert().code(0);
+    shiryo()
+        .current_dir(tmp.path())
+        .args(["extract", "in", "--out", "out", "-q"])
+        .assert()
+        .code(0);
     let json = std::fs::read_to_string(out.join("in/a.docx.json")).expect("output written");
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(v["schema"], "shiryo/v1");
@@ -43,12 +47,24 @@ fn exit_1_when_some_files_fail_and_the_rest_are_written() {
         .assert()
         .code(1);
     let read = |n: &str| -> serde_json::Value {
-        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("out/in").join(n)).expect("written")).expect("json")
+        serde_json::from_str(
+            &std::fs::read_to_string(tmp.path().join("out/in").join(n)).expect("written"),
+        )
+        .expect("json")
     };
     assert_eq!(read("empty.docx.json")["error"]["code"], "corrupt");
-    assert_eq!(read("text.xlsx.json")["error"]["code"], "unsupported_format");
-    let msg = read("empty.docx.json")["error"]["message"].as_str().unwrap_or_default().to_string();
-    assert!(msg.contains("in/empty.docx"), "message names the file: {msg}");
+    assert_eq!(
+        read("text.xlsx.json")["error"]["code"],
+        "unsupported_format"
+    );
+    let msg = read("empty.docx.json")["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        msg.contains("in/empty.docx"),
+        "message names the file: {msg}"
+    );
     assert!(read("good.docx.json")["error"].is_null());
 }
 
@@ -56,20 +72,31 @@ fn exit_1_when_some_files_fail_and_the_rest_are_written() {
 fn exit_2_on_usage_errors() {
     shiryo().assert().code(2);
     shiryo().args(["extract"]).assert().code(2);
-    shiryo().args(["extract", "x.docx", "--no-such-flag"]).assert().code(2);
-    shiryo().args(["extract", "/definitely/not/here.docx"]).assert().code(2);
+    shiryo()
+        .args(["extract", "x.docx", "--no-such-flag"])
+        .assert()
+        .code(2);
+    shiryo()
+        .args(["extract", "/definitely/not/here.docx"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn ndjson_lines_and_identical_output_across_thread_counts() {
     let tmp = tempfile::tempdir().expect("tmp");
-    for (i, area) in ["交野市", "枚方市", "門真市", "守口市", "寝屋川市"].iter().enumerate() {
+    for (i, area) in ["交野市", "枚方市", "門真市", "守口市", "寝屋川市"]
+        .iter()
+        .enumerate()
+    {
         write(tmp.path(), &format!("in/{i}.docx"), &form_docx(area));
     }
     let run = |jobs: &str, out: &str| {
         let o = shiryo()
             .current_dir(tmp.path())
-            .args(["extract", "in", "--out", out, "--ndjson", "-", "-q", "--jobs", jobs])
+            .args([
+                "extract", "in", "--out", out, "--ndjson", "-", "-q", "--jobs", jobs,
+            ])
             .output()
             .expect("runs");
         assert_eq!(o.status.code(), Some(0));
@@ -95,7 +122,14 @@ fn output_stays_inside_out_dir() {
     let abs = tmp.path().join("work/in/a.docx");
     shiryo()
         .current_dir(tmp.path().join("work"))
-        .args(["extract", "../work/in/a.docx", abs.to_str().expect("utf8"), "--out", "out", "-q"])
+        .args([
+            "extract",
+            "../work/in/a.docx",
+            abs.to_str().expect("utf8"),
+            "--out",
+            "out",
+            "-q",
+        ])
         .assert()
         .code(0);
     let out = tmp.path().join("work/out");

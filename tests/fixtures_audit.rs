@@ -3,8 +3,13 @@
 
 #[test]
 fn audit_of_the_fixtures_passes_at_f1_1() {
-    let report = shiryo::audit::audit_dir(std::path::Path::new("fixtures"), &shiryo::Config::default())
-        .expect("fixtures can be audited");
+    let report =
+        shiryo::audit::audit_dir(std::path::Path::new("fixtures"), &shiryo::Config::default())
+            .expect("fixtures can be audited");
     let opts = shiryo::audit::AuditOptions::default();
-    assert!(shiryo::audit::passes(&report, 1.0), "{}", shiryo::audit::render_text(&report, &opts));
+    assert!(
+        shiryo::audit::passes(&report, 1.0),
+        "{}",
+        shiryo::audit::render_text(&report, &opts)
+    );
 }

@@ -5,7 +5,11 @@ use shiryo::model::{Block, Cell, Document, Line, Paragraph, Part, PartKind, Tabl
 use shiryo::output::Submission;
 
 fn para(index: usize, text: &str) -> Block {
-    Block::Paragraph(Paragraph { index, lines: text.split('\n').map(String::from).collect(), list_item: false })
+    Block::Paragraph(Paragraph {
+        index,
+        lines: text.split('\n').map(String::from).collect(),
+        list_item: false,
+    })
 }
 
 fn cell(row: usize, col: usize, col_span: usize, text: &str) -> Cell {
@@ -17,14 +21,25 @@ fn cell(row: usize, col: usize, col_span: usize, text: &str) -> Cell {
         lines: text
             .split('\n')
             .enumerate()
-            .map(|(i, t)| Line { text: t.to_string(), paragraph: i, list_item: false })
+            .map(|(i, t)| Line {
+                text: t.to_string(),
+                paragraph: i,
+                list_item: false,
+            })
             .collect(),
     }
 }
 
 fn table(index: usize, cols: usize, cells: Vec<Cell>) -> Block {
     let rows = cells.iter().map(|c| c.row + c.row_span).max().unwrap_or(0);
-    Block::Table(Table { index, origin_row: 0, origin_col: 0, rows, cols, cells })
+    Block::Table(Table {
+        index,
+        origin_row: 0,
+        origin_col: 0,
+        rows,
+        cols,
+        cells,
+    })
 }
 
 fn header(index: usize, area: &str, hub: &str, contractor: &str) -> Block {
@@ -34,7 +49,10 @@ fn header(index: usize, area: &str, hub: &str, contractor: &str) -> Block {
         vec![
             cell(0, 0, 2, "対象地域"),
             cell(0, 2, 1, area),
-            Cell { row_span: 2, ..cell(1, 0, 1, "実施主体") },
+            Cell {
+                row_span: 2,
+                ..cell(1, 0, 1, "実施主体")
+            },
             cell(1, 1, 1, "連携の拠点"),
             cell(1, 2, 1, hub),
             cell(2, 1, 1, "市町村医介連携事業（委託先）"),
@@ -43,15 +61,29 @@ fn header(index: usize, area: &str, hub: &str, contractor: &str) -> Block {
     )
 }
 
-const CATS: [&str; 5] =
-    ["①会議の開催", "②地域の資源の把握・関係機関との調整", "③急変時対応等の体制構築等", "④在宅医療に係る研修", "⑤在宅医療の普及啓発"];
+const CATS: [&str; 5] = [
+    "①会議の開催",
+    "②地域の資源の把握・関係機関との調整",
+    "③急変時対応等の体制構築等",
+    "④在宅医療に係る研修",
+    "⑤在宅医療の普及啓発",
+];
 
 fn cat_row(row: usize) -> Vec<Cell> {
-    CATS.iter().enumerate().map(|(i, c)| cell(row, i, 1, c)).collect()
+    CATS.iter()
+        .enumerate()
+        .map(|(i, c)| cell(row, i, 1, c))
+        .collect()
 }
 
 fn body(blocks: Vec<Block>) -> Document {
-    Document { parts: vec![Part { kind: PartKind::Body, blocks }], diagnostics: vec![] }
+    Document {
+        parts: vec![Part {
+            kind: PartKind::Body,
+            blocks,
+        }],
+        diagnostics: vec![],
+    }
 }
 
 fn recognize(doc: &Document) -> Vec<Submission> {
@@ -62,7 +94,18 @@ fn texts(s: &Submission, section: u8) -> Vec<(String, Vec<u8>, String)> {
     s.sections
         .iter()
         .find(|x| x.number == section)
-        .map(|x| x.items.iter().map(|i| (i.text.clone(), i.categories.clone(), i.category_source.clone())).collect())
+        .map(|x| {
+            x.items
+                .iter()
+                .map(|i| {
+                    (
+                        i.text.clone(),
+                        i.categories.clone(),
+                        i.category_source.clone(),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -83,7 +126,10 @@ fn category_headings_with_bullets_below() {
         para(9, "課題がある。"),
         para(10, "（３）令和7年度の取組計画"),
         para(11, "④在宅医療に係る研修"),
-        para(12, "ＩＣＴネットワークシステム説明会を開催\n先進市視察（７月）"),
+        para(
+            12,
+            "ＩＣＴネットワークシステム説明会を開催\n先進市視察（７月）",
+        ),
         para(13, "（４）令和7年度の進捗状況"),
         para(14, "①担当者会議は５月に開催。"),
         para(15, "引き続き取り組んでいく。"),
@@ -104,10 +150,31 @@ fn category_headings_with_bullets_below() {
         ]
     );
     assert_eq!(texts(s, 3).len(), 2, "a line break starts a new item");
-    assert!(texts(s, 3).iter().all(|t| t.1 == vec![4] && t.2 == "heading"));
-    assert_eq!(texts(s, 4)[1], ("引き続き取り組んでいく。".into(), vec![1], "inherited".into()));
-    let years: Vec<_> = s.sections.iter().map(|x| (x.number, x.kind.as_str(), x.fiscal_year)).collect();
-    assert_eq!(years, vec![(1, "results", Some(2024)), (2, "issues", Some(2024)), (3, "plan", Some(2025)), (4, "progress", Some(2025))]);
+    assert!(texts(s, 3)
+        .iter()
+        .all(|t| t.1 == vec![4] && t.2 == "heading"));
+    assert_eq!(
+        texts(s, 4)[1],
+        (
+            "引き続き取り組んでいく。".into(),
+            vec![1],
+            "inherited".into()
+        )
+    );
+    let years: Vec<_> = s
+        .sections
+        .iter()
+        .map(|x| (x.number, x.kind.as_str(), x.fiscal_year))
+        .collect();
+    assert_eq!(
+        years,
+        vec![
+            (1, "results", Some(2024)),
+            (2, "issues", Some(2024)),
+            (3, "plan", Some(2025)),
+            (4, "progress", Some(2025))
+        ]
+    );
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
 }
 
@@ -115,19 +182,42 @@ fn category_headings_with_bullets_below() {
 fn merged_cell_with_marked_paragraphs_and_inheritance() {
     let mut cells = vec![cell(0, 0, 5, "（１）令和6年度の実績")];
     cells.extend(cat_row(1));
-    cells.push(cell(2, 0, 5, "①②二種類の会議を開催。\n拠点としては、実態調査を行った。\n③アンケートを行った。"));
-    let doc = body(vec![header(0, "寝屋川市", "寝屋川市医師会", "寝屋川市"), table(1, 5, cells)]);
+    cells.push(cell(
+        2,
+        0,
+        5,
+        "①②二種類の会議を開催。\n拠点としては、実態調査を行った。\n③アンケートを行った。",
+    ));
+    let doc = body(vec![
+        header(0, "寝屋川市", "寝屋川市医師会", "寝屋川市"),
+        table(1, 5, cells),
+    ]);
     let s = &recognize(&doc)[0];
     assert_eq!(
         texts(s, 1),
         vec![
             ("二種類の会議を開催。".into(), vec![1, 2], "marker".into()),
-            ("拠点としては、実態調査を行った。".into(), vec![1, 2], "inherited".into()),
+            (
+                "拠点としては、実態調査を行った。".into(),
+                vec![1, 2],
+                "inherited".into()
+            ),
             ("アンケートを行った。".into(), vec![3], "marker".into()),
         ]
     );
-    let codes: Vec<_> = s.warnings.iter().map(|w| (w.code.as_str(), w.section)).collect();
-    assert_eq!(codes, vec![("missing_section", Some(2)), ("missing_section", Some(3)), ("missing_section", Some(4))]);
+    let codes: Vec<_> = s
+        .warnings
+        .iter()
+        .map(|w| (w.code.as_str(), w.section))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("missing_section", Some(2)),
+            ("missing_section", Some(3)),
+            ("missing_section", Some(4))
+        ]
+    );
 }
 
 #[test]
@@ -136,7 +226,10 @@ fn markers_mid_paragraph_and_header_in_other_order() {
         0,
         3,
         vec![
-            Cell { row_span: 3, ..cell(0, 0, 1, "実施主体") },
+            Cell {
+                row_span: 3,
+                ..cell(0, 0, 1, "実施主体")
+            },
             cell(0, 1, 1, "対象地域"),
             cell(0, 2, 1, "守口市"),
             cell(1, 1, 1, "連携の拠点"),
@@ -147,15 +240,30 @@ fn markers_mid_paragraph_and_header_in_other_order() {
     );
     let mut cells = vec![cell(0, 0, 5, "（３）令和7年度の実績")];
     cells.extend(cat_row(1));
-    cells.push(cell(2, 0, 5, "①会議の開催(6回)。 ②ネットワークづくり ③⑤会議(①)で協議した計画を元に検討 ④研修(3月)"));
+    cells.push(cell(
+        2,
+        0,
+        5,
+        "①会議の開催(6回)。 ②ネットワークづくり ③⑤会議(①)で協議した計画を元に検討 ④研修(3月)",
+    ));
     let doc = body(vec![hdr, table(1, 5, cells)]);
     let s = &recognize(&doc)[0];
     assert_eq!(s.target_areas, vec!["守口市"]);
     assert_eq!(s.contractors, vec!["守口市高齢介護課"]);
     let t = texts(s, 3);
     assert_eq!(t.len(), 4);
-    assert_eq!(t[2], ("会議(①)で協議した計画を元に検討".into(), vec![3, 5], "marker".into()));
-    assert!(s.warnings.iter().any(|w| w.code == "heading_mismatch" && w.section == Some(3)));
+    assert_eq!(
+        t[2],
+        (
+            "会議(①)で協議した計画を元に検討".into(),
+            vec![3, 5],
+            "marker".into()
+        )
+    );
+    assert!(s
+        .warnings
+        .iter()
+        .any(|w| w.code == "heading_mismatch" && w.section == Some(3)));
 }
 
 #[test]
@@ -193,7 +301,15 @@ fn items_in_their_category_column() {
     cells.push(cell(2, 0, 1, "懇話会を実施"));
     cells.push(cell(2, 1, 1, "①②意見交換会議の開催\n多職種で共有"));
     cells.push(cell(2, 3, 1, "研修会を3回実施"));
-    let doc = body(vec![header(0, "交野市", "一社）交野市医師会", "交野市社会福祉協議会 交野市地域包括支援センター"), table(1, 5, cells)]);
+    let doc = body(vec![
+        header(
+            0,
+            "交野市",
+            "一社）交野市医師会",
+            "交野市社会福祉協議会 交野市地域包括支援センター",
+        ),
+        table(1, 5, cells),
+    ]);
     let s = &recognize(&doc)[0];
     assert_eq!(s.hubs, vec!["一社)交野市医師会"]);
     assert_eq!(s.contractors.len(), 2);
@@ -211,13 +327,23 @@ fn items_in_their_category_column() {
 #[test]
 fn section_two_enumeration_is_not_categories() {
     let doc = body(vec![
-        header(0, "大東市、四條畷市", "大東・四條畷医師会", "大東市、四條畷市"),
+        header(
+            0,
+            "大東市、四條畷市",
+            "大東・四條畷医師会",
+            "大東市、四條畷市",
+        ),
         table(
             1,
             2,
             vec![
                 cell(0, 0, 1, "（２）\n令和6年度の\n取り組みを\n通じた課題"),
-                cell(0, 1, 1, "進める中で①地域住民のACPの理解を推進②共有手段が必要"),
+                cell(
+                    0,
+                    1,
+                    1,
+                    "進める中で①地域住民のACPの理解を推進②共有手段が必要",
+                ),
             ],
         ),
     ]);
@@ -225,7 +351,10 @@ fn section_two_enumeration_is_not_categories() {
     assert_eq!(s.target_areas, vec!["大東市", "四條畷市"]);
     assert_eq!(s.hubs, vec!["大東・四條畷医師会"]);
     let sec = &s.sections[0];
-    assert_eq!((sec.number, sec.heading.as_str()), (2, "令和6年度の取り組みを通じた課題"));
+    assert_eq!(
+        (sec.number, sec.heading.as_str()),
+        (2, "令和6年度の取り組みを通じた課題")
+    );
     assert_eq!(sec.items.len(), 1);
     assert_eq!(sec.items[0].category_source, "classifier");
     assert!(sec.items[0].text.contains("①地域住民"));
@@ -247,7 +376,26 @@ fn several_forms_one_after_another() {
         para(7, "(2) 令和6年度の課題"),
     ]);
     let subs = recognize(&doc);
-    let locs: Vec<_> = subs.iter().map(|s| (s.locator.as_str(), s.target_areas[0].as_str(), s.material_id.clone())).collect();
-    assert_eq!(locs, vec![("body", "A市", None), ("body#2", "B町", None), ("body#3", "C村", Some("資料2-3".into()))]);
-    assert!(subs[2].warnings.iter().any(|w| w.code == "empty_section" && w.section == Some(1)));
+    let locs: Vec<_> = subs
+        .iter()
+        .map(|s| {
+            (
+                s.locator.as_str(),
+                s.target_areas[0].as_str(),
+                s.material_id.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        locs,
+        vec![
+            ("body", "A市", None),
+            ("body#2", "B町", None),
+            ("body#3", "C村", Some("資料2-3".into()))
+        ]
+    );
+    assert!(subs[2]
+        .warnings
+        .iter()
+        .any(|w| w.code == "empty_section" && w.section == Some(1)));
 }

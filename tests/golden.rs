@@ -14,18 +14,26 @@ fn fixtures() -> Vec<(PathBuf, PathBuf)> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<(PathBuf, PathBuf)>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
             walk(&p, out);
             continue;
         }
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         if name.ends_with(".expected.json") {
             continue;
         }
-        let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else { continue };
+        let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
         let expected = p.with_file_name(format!("{stem}.expected.json"));
         if expected.exists() {
             out.push((p, expected));
@@ -50,7 +58,9 @@ fn compare(path: &str, exp: &Value, act: &Value, diffs: &mut Vec<String>) {
             for i in 0..e.len().max(a.len()) {
                 match (e.get(i), a.get(i)) {
                     (Some(ev), Some(av)) => compare(&format!("{path}[{i}]"), ev, av, diffs),
-                    (Some(ev), None) => diffs.push(format!("{path}[{i}]: missing, expected {}", brief(ev))),
+                    (Some(ev), None) => {
+                        diffs.push(format!("{path}[{i}]: missing, expected {}", brief(ev)))
+                    }
                     (None, Some(av)) => diffs.push(format!("{path}[{i}]: extra {}", brief(av))),
                     (None, None) => {}
                 }
@@ -72,7 +82,10 @@ fn brief(v: &Value) -> String {
 #[test]
 fn every_fixture_matches_its_expected_file() {
     let cases = fixtures();
-    assert!(!cases.is_empty(), "no fixtures with expected files found under fixtures/");
+    assert!(
+        !cases.is_empty(),
+        "no fixtures with expected files found under fixtures/"
+    );
     let cfg = shiryo::Config::default();
     let mut failures = Vec::new();
     for (input, expected) in &cases {
@@ -80,7 +93,8 @@ fn every_fixture_matches_its_expected_file() {
         let report = shiryo::extract::extract_file(input, &display, &cfg);
         let actual = serde_json::to_value(&report).expect("report serialises");
         let text = std::fs::read_to_string(expected).expect("expected file readable");
-        let exp: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", expected.display()));
+        let exp: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", expected.display()));
         let mut diffs = Vec::new();
         compare("$", &exp, &actual, &mut diffs);
         if !diffs.is_empty() {
@@ -94,5 +108,11 @@ fn every_fixture_matches_its_expected_file() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} fixtures differ:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }

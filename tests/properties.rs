@@ -7,12 +7,62 @@ use shiryo::text::{self, TextContext};
 fn form_text() -> impl Strategy<Value = String> {
     // Characters that matter to the extractors, mixed with arbitrary ones.
     let pieces = prop::sample::select(vec![
-        "①", "②", "③", "④", "⑤", "（", "）", "(", ")", "・", "、", "。", "～", "〜", "~", "/", ".", "月", "日", "年", "年度",
-        "令和", "R", "平成", "回", "開催", "予定", "毎月", "隔月", "年間", "第", "頃", "１", "２", "9", "12", "31", "0", " ", "　",
-        "会議", "研修会", "時", "まで", "中", "\u{ff5e}", "\u{0000}",
+        "①",
+        "②",
+        "③",
+        "④",
+        "⑤",
+        "（",
+        "）",
+        "(",
+        ")",
+        "・",
+        "、",
+        "。",
+        "～",
+        "〜",
+        "~",
+        "/",
+        ".",
+        "月",
+        "日",
+        "年",
+        "年度",
+        "令和",
+        "R",
+        "平成",
+        "回",
+        "開催",
+        "予定",
+        "毎月",
+        "隔月",
+        "年間",
+        "第",
+        "頃",
+        "１",
+        "２",
+        "9",
+        "12",
+        "31",
+        "0",
+        " ",
+        "　",
+        "会議",
+        "研修会",
+        "時",
+        "まで",
+        "中",
+        "\u{ff5e}",
+        "\u{0000}",
     ]);
-    prop::collection::vec(prop_oneof![pieces.prop_map(String::from), any::<char>().prop_map(|c| c.to_string())], 0..40)
-        .prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop_oneof![
+            pieces.prop_map(String::from),
+            any::<char>().prop_map(|c| c.to_string())
+        ],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
 }
 
 proptest! {

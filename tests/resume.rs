@@ -32,7 +32,11 @@ fn killed_run_then_skip_existing_equals_clean_run() {
     }
     let exe = env!("CARGO_BIN_EXE_shiryo");
     // Clean reference run.
-    let st = Command::new(exe).current_dir(tmp.path()).args(["extract", "in", "--out", "clean", "-q"]).status().expect("runs");
+    let st = Command::new(exe)
+        .current_dir(tmp.path())
+        .args(["extract", "in", "--out", "clean", "-q"])
+        .status()
+        .expect("runs");
     assert_eq!(st.code(), Some(0));
 
     // A run killed with SIGKILL once some outputs exist.
@@ -56,7 +60,8 @@ fn killed_run_then_skip_existing_equals_clean_run() {
     json_files(&tmp.path().join("resumed"), &mut partial);
     for p in &partial {
         let text = std::fs::read(p).expect("read");
-        serde_json::from_slice::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{} is incomplete: {e}", p.display()));
+        serde_json::from_slice::<serde_json::Value>(&text)
+            .unwrap_or_else(|e| panic!("{} is incomplete: {e}", p.display()));
     }
 
     // Finish with --skip-existing.
@@ -74,10 +79,18 @@ fn killed_run_then_skip_existing_equals_clean_run() {
     for p in &a {
         let rel = p.strip_prefix(tmp.path().join("clean")).expect("inside");
         let q = tmp.path().join("resumed").join(rel);
-        assert_eq!(std::fs::read(p).expect("a"), std::fs::read(&q).expect("b"), "{}", rel.display());
+        assert_eq!(
+            std::fs::read(p).expect("a"),
+            std::fs::read(&q).expect("b"),
+            "{}",
+            rel.display()
+        );
     }
     // No temporary files remain after the finishing run.
-    let leftovers: Vec<_> = walk_all(&tmp.path().join("resumed")).into_iter().filter(|p| p.extension().is_some_and(|x| x == "partial")).collect();
+    let leftovers: Vec<_> = walk_all(&tmp.path().join("resumed"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "partial"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

@@ -31,9 +31,21 @@ impl CategorySource {
 /// Where a draft item came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
-    Body { paragraph: usize },
-    Table { table: usize, row: usize, col: usize, paragraph: usize },
-    Sheet { sheet: String, row: usize, col: usize, paragraph: usize },
+    Body {
+        paragraph: usize,
+    },
+    Table {
+        table: usize,
+        row: usize,
+        col: usize,
+        paragraph: usize,
+    },
+    Sheet {
+        sheet: String,
+        row: usize,
+        col: usize,
+        paragraph: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -83,7 +95,11 @@ impl DraftForm {
     }
 
     pub fn start_section(&mut self, number: u8, heading: String) {
-        self.sections.push(DraftSection { number, heading, items: Vec::new() });
+        self.sections.push(DraftSection {
+            number,
+            heading,
+            items: Vec::new(),
+        });
         self.current = Some(number);
     }
 
@@ -112,11 +128,18 @@ impl DraftForm {
                         ds.number,
                         kind,
                         ds.heading,
-                        named.iter().map(|k| kind_name(*k)).collect::<Vec<_>>().join("/")
+                        named
+                            .iter()
+                            .map(|k| kind_name(*k))
+                            .collect::<Vec<_>>()
+                            .join("/")
                     ),
                 });
             }
-            let ctx = TextContext { fiscal_year: fy, plan_section: ds.number == 3 };
+            let ctx = TextContext {
+                fiscal_year: fy,
+                plan_section: ds.number == 3,
+            };
             let mut items = Vec::new();
             for (i, di) in ds.items.into_iter().enumerate() {
                 let (item, mismatch) = analyse(di, &ctx);
@@ -131,7 +154,13 @@ impl DraftForm {
                     message: format!("section {} ({}) has no items", ds.number, ds.heading),
                 });
             }
-            sections.push(Section { number: ds.number, kind: kind.into(), heading: ds.heading, fiscal_year: fy, items });
+            sections.push(Section {
+                number: ds.number,
+                kind: kind.into(),
+                heading: ds.heading,
+                fiscal_year: fy,
+                items,
+            });
         }
         for n in 1..=4u8 {
             if !sections.iter().any(|s| s.number == n) {
@@ -169,9 +198,20 @@ fn kind_name(n: u8) -> &'static str {
 /// Fiscal year of each section: from its heading, else its neighbour (2 from 1,
 /// 4 from 3), else the other pair shifted by one year.
 fn section_years(sections: &[DraftSection]) -> Vec<Option<i32>> {
-    let own: Vec<Option<i32>> = sections.iter().map(|s| lines::fiscal_year(&s.heading)).collect();
-    let by_number = |n: u8| sections.iter().zip(&own).find(|(s, y)| s.number == n && y.is_some()).and_then(|(_, y)| *y);
-    let base_prev = by_number(1).or(by_number(2)).or(by_number(3).or(by_number(4)).map(|y| y - 1));
+    let own: Vec<Option<i32>> = sections
+        .iter()
+        .map(|s| lines::fiscal_year(&s.heading))
+        .collect();
+    let by_number = |n: u8| {
+        sections
+            .iter()
+            .zip(&own)
+            .find(|(s, y)| s.number == n && y.is_some())
+            .and_then(|(_, y)| *y)
+    };
+    let base_prev = by_number(1)
+        .or(by_number(2))
+        .or(by_number(3).or(by_number(4)).map(|y| y - 1));
     let base_cur = by_number(3).or(by_number(4)).or(base_prev.map(|y| y + 1));
     sections
         .iter()
@@ -182,7 +222,11 @@ fn section_years(sections: &[DraftSection]) -> Vec<Option<i32>> {
 
 /// The contract item for a draft, and a count-mismatch message if any.
 fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
-    let categories = if di.source == CategorySource::Classifier { text::classify::classify(&di.text) } else { di.categories };
+    let categories = if di.source == CategorySource::Classifier {
+        text::classify::classify(&di.text)
+    } else {
+        di.categories
+    };
     let mut dates = Vec::new();
     let mut counts = Vec::new();
     if let Some(h) = &di.heading_text {
@@ -200,7 +244,12 @@ fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
         category_source: di.source.as_str().into(),
         dates: dates
             .into_iter()
-            .map(|d| DateOut { text: d.text, start: d.start, end: d.end, planned: d.planned })
+            .map(|d| DateOut {
+                text: d.text,
+                start: d.start,
+                end: d.end,
+                planned: d.planned,
+            })
             .collect(),
         counts: counts
             .into_iter()
@@ -214,11 +263,34 @@ fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
             })
             .collect(),
         at: match di.origin {
-            Origin::Body { paragraph } => At::Word { table: None, row: None, col: None, paragraph },
-            Origin::Table { table, row, col, paragraph } => {
-                At::Word { table: Some(table), row: Some(row), col: Some(col), paragraph }
-            }
-            Origin::Sheet { sheet, row, col, paragraph } => At::Sheet { sheet, row, col, paragraph },
+            Origin::Body { paragraph } => At::Word {
+                table: None,
+                row: None,
+                col: None,
+                paragraph,
+            },
+            Origin::Table {
+                table,
+                row,
+                col,
+                paragraph,
+            } => At::Word {
+                table: Some(table),
+                row: Some(row),
+                col: Some(col),
+                paragraph,
+            },
+            Origin::Sheet {
+                sheet,
+                row,
+                col,
+                paragraph,
+            } => At::Sheet {
+                sheet,
+                row,
+                col,
+                paragraph,
+            },
         },
     };
     (item, mismatch)
@@ -260,6 +332,11 @@ fn item_warnings(
         }
     }
     if let Some(msg) = mismatch {
-        out.push(Warning { code: "count_mismatch".into(), section: Some(section), item: Some(index), message: msg });
+        out.push(Warning {
+            code: "count_mismatch".into(),
+            section: Some(section),
+            item: Some(index),
+            message: msg,
+        });
     }
 }

@@ -5,8 +5,32 @@
 //! 大東・四條畷医師会 stays whole while 大東市・四條畷市 splits.
 
 const ENTITY_ENDINGS: &[&str] = &[
-    "市", "町", "村", "区", "県", "府", "会", "課", "係", "センター", "協議会", "病院", "診療所", "法人", "事務所",
-    "局", "部", "室", "財団", "機構", "組合", "ステーション", "クリニック", "事業所", "保健所", "本部",
+    "市",
+    "町",
+    "村",
+    "区",
+    "県",
+    "府",
+    "会",
+    "課",
+    "係",
+    "センター",
+    "協議会",
+    "病院",
+    "診療所",
+    "法人",
+    "事務所",
+    "局",
+    "部",
+    "室",
+    "財団",
+    "機構",
+    "組合",
+    "ステーション",
+    "クリニック",
+    "事業所",
+    "保健所",
+    "本部",
 ];
 
 fn ends_with_entity_word(s: &str) -> bool {
@@ -24,7 +48,10 @@ pub fn split_entities(value: &str) -> Vec<String> {
         let rest: String = chars[i..].iter().take(3).collect();
         if matches!(c, '、' | ',' | '，' | ';' | '；' | '\n') {
             firm.push(std::mem::take(&mut cur));
-        } else if rest.starts_with("及び") || rest.starts_with("並びに") || rest.starts_with("および") {
+        } else if rest.starts_with("及び")
+            || rest.starts_with("並びに")
+            || rest.starts_with("および")
+        {
             firm.push(std::mem::take(&mut cur));
             i += if rest.starts_with("及び") { 2 } else { 3 };
             continue;
@@ -63,14 +90,26 @@ mod tests {
 
     #[test]
     fn splits_between_whole_names_only() {
-        assert_eq!(split_entities("門真市、門真市医師会"), vec!["門真市", "門真市医師会"]);
-        assert_eq!(split_entities("大東・四條畷医師会"), vec!["大東・四條畷医師会"]);
-        assert_eq!(split_entities("大東市・四條畷市"), vec!["大東市", "四條畷市"]);
+        assert_eq!(
+            split_entities("門真市、門真市医師会"),
+            vec!["門真市", "門真市医師会"]
+        );
+        assert_eq!(
+            split_entities("大東・四條畷医師会"),
+            vec!["大東・四條畷医師会"]
+        );
+        assert_eq!(
+            split_entities("大東市・四條畷市"),
+            vec!["大東市", "四條畷市"]
+        );
         assert_eq!(
             split_entities("交野市社会福祉協議会 交野市地域包括支援センター"),
             vec!["交野市社会福祉協議会", "交野市地域包括支援センター"]
         );
-        assert_eq!(split_entities("一社)交野市医師会"), vec!["一社)交野市医師会"]);
+        assert_eq!(
+            split_entities("一社)交野市医師会"),
+            vec!["一社)交野市医師会"]
+        );
         assert_eq!(split_entities("A市及びB町"), vec!["A市", "B町"]);
     }
 }

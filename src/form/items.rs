@@ -10,7 +10,9 @@ pub struct Piece {
     pub text: String,
 }
 
-const BULLETS: &[char] = &['・', '○', '●', '◎', '◆', '◇', '■', '□', '▪', '-', '–', '*', '•', '◦', '➢', '▶', '►'];
+const BULLETS: &[char] = &[
+    '・', '○', '●', '◎', '◆', '◇', '■', '□', '▪', '-', '–', '*', '•', '◦', '➢', '▶', '►',
+];
 
 /// Strip one leading bullet glyph or enumerator (`1.`, `(1)`, `1)`) when text follows.
 pub fn strip_bullet(s: &str) -> &str {
@@ -25,12 +27,20 @@ pub fn strip_bullet(s: &str) -> &str {
     }
     let b = t.as_bytes();
     let digits = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let (start, open) = if b.first() == Some(&b'(') { (1, true) } else { (0, false) };
+    let (start, open) = if b.first() == Some(&b'(') {
+        (1, true)
+    } else {
+        (0, false)
+    };
     let d = digits(start);
     if (1..=2).contains(&d) {
         let after = start + d;
         let closer = b.get(after).copied();
-        let ok = if open { closer == Some(b')') } else { closer == Some(b'.') || closer == Some(b')') };
+        let ok = if open {
+            closer == Some(b')')
+        } else {
+            closer == Some(b'.') || closer == Some(b')')
+        };
         if ok {
             let rest = t[after + 1..].trim_start();
             // "2.24時間" is an enumerator before a number; "1.5倍" would need a digit run
@@ -48,10 +58,30 @@ fn is_reference(s: &str, i: usize, depth: i32) -> bool {
     if depth > 0 {
         return true;
     }
-    let mut after = s[i..].chars().skip(1).skip_while(|c| marker_value(*c).is_some());
+    let mut after = s[i..]
+        .chars()
+        .skip(1)
+        .skip_while(|c| marker_value(*c).is_some());
     let next = after.next();
-    matches!(next, Some('は' | 'が' | 'を' | 'の' | 'で' | 'に' | 'と' | 'も' | 'へ' | 'や' | '、' | ')' | '）' | ',' | '・'))
-        || next.is_none()
+    matches!(
+        next,
+        Some(
+            'は' | 'が'
+                | 'を'
+                | 'の'
+                | 'で'
+                | 'に'
+                | 'と'
+                | 'も'
+                | 'へ'
+                | 'や'
+                | '、'
+                | ')'
+                | '）'
+                | ','
+                | '・'
+        )
+    ) || next.is_none()
 }
 
 /// Split a line of sections 1, 3 and 4 into pieces at item-starting markers.
@@ -103,7 +133,10 @@ mod tests {
         assert_eq!(strip_bullet("2.24時間体制"), "24時間体制");
         assert_eq!(strip_bullet("(1)地域住民"), "地域住民");
         assert_eq!(strip_bullet("10/1開催"), "10/1開催");
-        assert_eq!(strip_bullet("※②は医介連携事業で実施"), "※②は医介連携事業で実施");
+        assert_eq!(
+            strip_bullet("※②は医介連携事業で実施"),
+            "※②は医介連携事業で実施"
+        );
     }
 
     #[test]
@@ -121,6 +154,12 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].text, "会議(①)で認定を早める対象について検討中。");
         let p = split_marked("※②は医介連携事業で実施");
-        assert_eq!(p, vec![Piece { markers: vec![], text: "※②は医介連携事業で実施".into() }]);
+        assert_eq!(
+            p,
+            vec![Piece {
+                markers: vec![],
+                text: "※②は医介連携事業で実施".into()
+            }]
+        );
     }
 }

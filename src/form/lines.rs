@@ -36,7 +36,12 @@ const CATEGORY_VARIANTS: [&[&str]; 5] = [
         "急変時対応",
         "体制構築",
     ],
-    &["在宅医療に係る研修", "在宅医療に関する研修", "在宅医療研修", "研修"],
+    &[
+        "在宅医療に係る研修",
+        "在宅医療に関する研修",
+        "在宅医療研修",
+        "研修",
+    ],
     &["在宅医療の普及啓発", "在宅医療に関する普及啓発", "普及啓発"],
 ];
 
@@ -71,8 +76,9 @@ pub fn leading_markers(s: &str) -> (Vec<u8>, &str) {
     (cats, rest.trim_start())
 }
 
-static TRAILING_BRACKETS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\([^()]*\)|（[^（）]*）|【[^【】]*】)+$").expect("static regex"));
+static TRAILING_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\([^()]*\)|（[^（）]*）|【[^【】]*】)+$").expect("static regex")
+});
 
 /// The category whose name `name` (compact, without markers) spells, if any.
 pub fn category_of_name(name: &str) -> Option<u8> {
@@ -80,7 +86,9 @@ pub fn category_of_name(name: &str) -> Option<u8> {
         return None;
     }
     for (i, variants) in CATEGORY_VARIANTS.iter().enumerate() {
-        if variants.contains(&name) || (name.chars().count() >= 4 && CATEGORY_NAMES[i].starts_with(name)) {
+        if variants.contains(&name)
+            || (name.chars().count() >= 4 && CATEGORY_NAMES[i].starts_with(name))
+        {
             return Some(i as u8 + 1);
         }
     }
@@ -136,20 +144,34 @@ pub fn is_category_header_line(text: &str) -> bool {
 }
 
 static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(\s*([1-4])\s*\)|([1-4])\s*[.．、]|([1-4])\s+)\s*(.*)$").expect("static regex")
+    Regex::new(r"^(?:\(\s*([1-4])\s*\)|([1-4])\s*[.．、]|([1-4])\s+)\s*(.*)$")
+        .expect("static regex")
 });
 
 /// A section heading: its number and the heading words (compact).
 pub fn section_heading(text: &str) -> Option<(u8, String)> {
     let n = crate::text::normalize(text);
     let caps = SECTION_HEADING.captures(&n)?;
-    let num = caps.get(1).or(caps.get(2)).or(caps.get(3))?.as_str().parse::<u8>().ok()?;
-    let rest: String = caps.get(4).map_or("", |m| m.as_str()).chars().filter(|c| *c != ' ').collect();
+    let num = caps
+        .get(1)
+        .or(caps.get(2))
+        .or(caps.get(3))?
+        .as_str()
+        .parse::<u8>()
+        .ok()?;
+    let rest: String = caps
+        .get(4)
+        .map_or("", |m| m.as_str())
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
     let bracketed = caps.get(1).is_some();
     if rest.chars().count() > 40 {
         return None;
     }
-    let has_kind_word = ["実績", "課題", "計画", "進捗", "取組", "取り組", "年度"].iter().any(|w| rest.contains(w));
+    let has_kind_word = ["実績", "課題", "計画", "進捗", "取組", "取り組", "年度"]
+        .iter()
+        .any(|w| rest.contains(w));
     if !has_kind_word || (!bracketed && !rest.contains("年度")) {
         return None;
     }
@@ -174,8 +196,9 @@ pub fn heading_kind_words(heading: &str) -> Vec<u8> {
     kinds
 }
 
-static FISCAL_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(令和|平成|R|H)\s*(\d{1,2}|元)\s*年度|(\d{4})\s*年度").expect("static regex"));
+static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(令和|平成|R|H)\s*(\d{1,2}|元)\s*年度|(\d{4})\s*年度").expect("static regex")
+});
 
 /// The Gregorian start year of the fiscal year a heading names (令和6年度 → 2024).
 pub fn fiscal_year(heading: &str) -> Option<i32> {
@@ -203,7 +226,11 @@ pub fn material_id(text: &str) -> Option<String> {
     let caps = MATERIAL_ID.captures(n.trim())?;
     let major = caps.get(1)?.as_str().trim_start_matches('0');
     match caps.get(2) {
-        Some(minor) => Some(format!("資料{}-{}", major, minor.as_str().trim_start_matches('0'))),
+        Some(minor) => Some(format!(
+            "資料{}-{}",
+            major,
+            minor.as_str().trim_start_matches('0')
+        )),
         None => Some(format!("資料{major}")),
     }
 }
@@ -212,7 +239,9 @@ pub fn material_id(text: &str) -> Option<String> {
 pub fn is_title(text: &str) -> bool {
     let c = compact(text);
     let body = c.trim_start_matches(['■', '□', '◆', '◇', '●', '○', '【']);
-    c.chars().count() <= 40 && (body.starts_with("連携の拠点の取組") || body.starts_with("在宅医療に必要な連携を担う拠点"))
+    c.chars().count() <= 40
+        && (body.starts_with("連携の拠点の取組")
+            || body.starts_with("在宅医療に必要な連携を担う拠点"))
 }
 
 /// The header field a label cell names.
@@ -256,18 +285,36 @@ mod tests {
 
     #[test]
     fn category_headings() {
-        assert_eq!(category_heading("①会議の開催（年間５回開催）"), Some(vec![1]));
-        assert_eq!(category_heading("②地域の資源の把握・関係機関との調整"), Some(vec![2]));
+        assert_eq!(
+            category_heading("①会議の開催（年間５回開催）"),
+            Some(vec![1])
+        );
+        assert_eq!(
+            category_heading("②地域の資源の把握・関係機関との調整"),
+            Some(vec![2])
+        );
         assert_eq!(category_heading("④"), Some(vec![4]));
         assert_eq!(category_heading("①②行政視点と、医療機関視点を"), None);
-        assert_eq!(category_heading("③急変時対応研修（R7/9/6）実施済み。"), None);
+        assert_eq!(
+            category_heading("③急変時対応研修（R7/9/6）実施済み。"),
+            None
+        );
     }
 
     #[test]
     fn section_headings_in_both_widths() {
-        assert_eq!(section_heading("（１）令和6年度の取組実績"), Some((1, "令和6年度の取組実績".into())));
-        assert_eq!(section_heading("(4) 令和7年度の 進捗状況"), Some((4, "令和7年度の進捗状況".into())));
-        assert_eq!(section_heading("（２） 令和6年度の 取り組みを 通じた課題").map(|h| h.0), Some(2));
+        assert_eq!(
+            section_heading("（１）令和6年度の取組実績"),
+            Some((1, "令和6年度の取組実績".into()))
+        );
+        assert_eq!(
+            section_heading("(4) 令和7年度の 進捗状況"),
+            Some((4, "令和7年度の進捗状況".into()))
+        );
+        assert_eq!(
+            section_heading("（２） 令和6年度の 取り組みを 通じた課題").map(|h| h.0),
+            Some(2)
+        );
         assert_eq!(section_heading("(1)地域住民の理解を推進する"), None);
     }
 
@@ -290,9 +337,15 @@ mod tests {
     #[test]
     fn header_labels() {
         assert_eq!(header_label("対象地域"), Some(HeaderField::TargetAreas));
-        assert_eq!(header_label("市町村医介連携事業（委託先）"), Some(HeaderField::Contractors));
+        assert_eq!(
+            header_label("市町村医介連携事業（委託先）"),
+            Some(HeaderField::Contractors)
+        );
         assert_eq!(header_label("連携の拠点"), Some(HeaderField::Hubs));
-        assert_eq!(header_label("「連携の拠点」の取組について関係機関への周知が必要。"), None);
+        assert_eq!(
+            header_label("「連携の拠点」の取組について関係機関への周知が必要。"),
+            None
+        );
     }
 
     #[test]

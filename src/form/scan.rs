@@ -38,7 +38,14 @@ impl Scanner {
             PartKind::Sheet(name) => Some(name.clone()),
             PartKind::Body => None,
         };
-        Scanner { sheet, forms: Vec::new(), heading: None, pending_heading_text: None, columns: None, last_marked: None }
+        Scanner {
+            sheet,
+            forms: Vec::new(),
+            heading: None,
+            pending_heading_text: None,
+            columns: None,
+            last_marked: None,
+        }
     }
 
     pub fn scan(mut self, part: &Part) -> Vec<DraftForm> {
@@ -47,7 +54,12 @@ impl Scanner {
                 Block::Paragraph(p) => {
                     for line in &p.lines {
                         let origin = match &self.sheet {
-                            Some(s) => Origin::Sheet { sheet: s.clone(), row: 0, col: 0, paragraph: p.index },
+                            Some(s) => Origin::Sheet {
+                                sheet: s.clone(),
+                                row: 0,
+                                col: 0,
+                                paragraph: p.index,
+                            },
                             None => Origin::Body { paragraph: p.index },
                         };
                         self.line(line, origin, Scope::Body, None);
@@ -89,8 +101,18 @@ impl Scanner {
 
     fn origin(&self, t: &Table, cell: &Cell, paragraph: usize) -> Origin {
         match &self.sheet {
-            Some(s) => Origin::Sheet { sheet: s.clone(), row: cell.row, col: cell.col, paragraph },
-            None => Origin::Table { table: t.index, row: cell.row, col: cell.col, paragraph },
+            Some(s) => Origin::Sheet {
+                sheet: s.clone(),
+                row: cell.row,
+                col: cell.col,
+                paragraph,
+            },
+            None => Origin::Table {
+                table: t.index,
+                row: cell.row,
+                col: cell.col,
+                paragraph,
+            },
         }
     }
 
@@ -123,7 +145,12 @@ impl Scanner {
                         if field == HeaderField::TargetAreas {
                             self.boundary(true);
                         }
-                        let value = value_cell.lines.iter().map(|l| normalize(&l.text)).collect::<Vec<_>>().join("\n");
+                        let value = value_cell
+                            .lines
+                            .iter()
+                            .map(|l| normalize(&l.text))
+                            .collect::<Vec<_>>()
+                            .join("\n");
                         self.form().set_header(field, split_entities(&value));
                         found = true;
                         i += 2;
@@ -146,7 +173,9 @@ impl Scanner {
         // A category header row sets the columns of the current table.
         let cat_cells: Vec<(usize, usize, u8)> = cells
             .iter()
-            .filter_map(|c| lines::category_header_cell(&c.text()).map(|n| (c.col, c.last_col(), n)))
+            .filter_map(|c| {
+                lines::category_header_cell(&c.text()).map(|n| (c.col, c.last_col(), n))
+            })
             .collect();
         if cat_cells.len() >= 3 {
             for c in cells {
@@ -190,7 +219,12 @@ impl Scanner {
 
     fn cell(&mut self, t: &Table, cell: &Cell) {
         // A whole cell that is a section heading (it may wrap over several lines).
-        let joined = cell.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        let joined = cell
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if let Some((n, heading)) = lines::section_heading(&joined) {
             self.start_section(n, heading);
             return;
@@ -208,7 +242,11 @@ impl Scanner {
         if *ti != t.index {
             return None;
         }
-        let hits: Vec<u8> = cols.iter().filter(|(a, b, _)| cell.col <= *b && cell.last_col() >= *a).map(|c| c.2).collect();
+        let hits: Vec<u8> = cols
+            .iter()
+            .filter(|(a, b, _)| cell.col <= *b && cell.last_col() >= *a)
+            .map(|c| c.2)
+            .collect();
         match hits.as_slice() {
             [one] => Some(*one),
             _ => None,
@@ -216,7 +254,11 @@ impl Scanner {
     }
 
     fn start_section(&mut self, n: u8, heading: String) {
-        if self.forms.last().is_some_and(|f| f.sections.iter().any(|s| s.number >= n)) {
+        if self
+            .forms
+            .last()
+            .is_some_and(|f| f.sections.iter().any(|s| s.number >= n))
+        {
             self.boundary(false);
         }
         self.form().start_section(n, heading);
@@ -263,7 +305,10 @@ impl Scanner {
             }
         }
         let pieces = if section == 2 {
-            vec![super::items::Piece { markers: Vec::new(), text: strip_bullet(&text).trim().to_string() }]
+            vec![super::items::Piece {
+                markers: Vec::new(),
+                text: strip_bullet(&text).trim().to_string(),
+            }]
         } else {
             split_marked(&text)
         };
@@ -273,7 +318,12 @@ impl Scanner {
             } else if !piece.markers.is_empty() {
                 self.last_marked = Some((scope.clone(), piece.markers.clone()));
                 (piece.markers.clone(), CategorySource::Marker)
-            } else if let Some(cats) = self.last_marked.as_ref().filter(|(s, _)| *s == scope).map(|(_, c)| c.clone()) {
+            } else if let Some(cats) = self
+                .last_marked
+                .as_ref()
+                .filter(|(s, _)| *s == scope)
+                .map(|(_, c)| c.clone())
+            {
                 (cats, CategorySource::Inherited)
             } else if let Some(h) = &self.heading {
                 (h.clone(), CategorySource::Heading)
@@ -286,7 +336,13 @@ impl Scanner {
                 continue;
             }
             let heading_text = self.pending_heading_text.take();
-            let item = DraftItem { text: piece.text, categories, source, origin: origin.clone(), heading_text };
+            let item = DraftItem {
+                text: piece.text,
+                categories,
+                source,
+                origin: origin.clone(),
+                heading_text,
+            };
             self.form().push_item(item);
         }
     }

@@ -45,10 +45,13 @@ impl Normalized {
 
 /// Characters NFKC would change but SPEC §3 keeps as written.
 fn keep_as_is(c: char) -> bool {
-    matches!(c,
-        '\u{2460}'..='\u{2473}'   // ①–⑳
+    matches!(
+        c,
+        '\u{2460}'
+            ..='\u{2473}'   // ①–⑳
         | '、' | '。' | '「' | '」' | '・' | '～' | '〜' | '『' | '』' | '【' | '】' | '〔' | '〕'
-        | '※' | '○' | '●' | '◎' | '■' | '□' | '◆' | '◇' | '▪' | '△' | '▲')
+        | '※' | '○' | '●' | '◎' | '■' | '□' | '◆' | '◇' | '▪' | '△' | '▲'
+    )
 }
 
 fn is_sound_mark(c: char) -> bool {
@@ -126,7 +129,10 @@ mod tests {
 
     #[test]
     fn circled_numbers_and_japanese_punctuation_survive() {
-        assert_eq!(normalize("①②「会議」、５・６・９月～３月。"), "①②「会議」、5・6・9月～3月。");
+        assert_eq!(
+            normalize("①②「会議」、５・６・９月～３月。"),
+            "①②「会議」、5・6・9月～3月。"
+        );
     }
 
     #[test]
@@ -137,7 +143,10 @@ mod tests {
 
     #[test]
     fn white_space_collapses_and_trims() {
-        assert_eq!(normalize("  ACP　 をふまえた\t会議 "), "ACP をふまえた 会議");
+        assert_eq!(
+            normalize("  ACP　 をふまえた\t会議 "),
+            "ACP をふまえた 会議"
+        );
     }
 
     #[test]

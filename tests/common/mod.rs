@@ -31,7 +31,6 @@ pub fn form_docx(area: &str) -> Vec<u8> {
     buf.into_inner()
 }
 
-
 /// A .docx holding one paragraph of `text` and nothing like a form.
 pub fn plain_docx(text: &str) -> Vec<u8> {
     let doc = Docx::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)));
