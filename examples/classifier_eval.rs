@@ -3,8 +3,16 @@
 //! ```sh
 //! cargo run --release --example classifier_eval            # figures
 //! cargo run --release --example classifier_eval -- -v      # … and every miss
-//! cargo run --release --example classifier_eval -- -v tune # misses of one set
+//! cargo run --release --example classifier_eval -- -v tune # one set, with misses
+//! cargo run --release --example classifier_eval -- tune issues agree # only these sets
+//! cargo run --release --example classifier_eval -- -vv tune # misses explained
+//! cargo run --release --example classifier_eval -- --lexicon FILE # another lexicon
+//! cargo run --release --example classifier_eval -- --explain TEXT… # reasoning
 //! ```
+//!
+//! `--lexicon FILE` parses a lexicon at run time instead of the embedded one:
+//! lexicon edits can be measured without recompiling, and the previous lexicon
+//! (`git show HEAD:dictionaries/category_lexicon.tsv`) gives the "before" figures.
 //!
 //! Sets (testdata/): `classify_seed.toml` — the marker-labelled items of the six
 //! seed forms, markers hidden (the lexicon is tuned on these);
@@ -16,7 +24,8 @@
 use std::time::Instant;
 
 use serde::Deserialize;
-use shiryo::text::classify::{classify, Figures};
+use shiryo::text::classify::{explain_with, Figures};
+use shiryo::text::lexicon::{Lexicon, LEXICON};
 use shiryo::text::normalize;
 use shiryo::text::tokenize::{tokenize, warm_up};
 
@@ -33,6 +42,9 @@ struct Case {
     form: Option<String>,
     #[serde(default)]
     section: Option<u8>,
+    /// Why the form's marker contradicts the item's words (tune set only).
+    #[serde(default)]
+    noise: Option<String>,
 }
 
 fn load(name: &str) -> Vec<Case> {
@@ -57,11 +69,34 @@ fn marks(cats: &[u8]) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let verbose = args.iter().any(|a| a == "-v");
-    let only: Option<&str> = args
+    let explain_misses = args.iter().any(|a| a == "-vv");
+    let verbose = explain_misses || args.iter().any(|a| a == "-v");
+    let lexicon_path = args
         .iter()
-        .find(|a| !a.starts_with('-'))
-        .map(|s| s.as_str());
+        .position(|a| a == "--lexicon")
+        .and_then(|i| args.get(i + 1).cloned());
+    let lexicon: Lexicon = match &lexicon_path {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            Lexicon::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+        }
+        None => LEXICON.clone(),
+    };
+    let classify = |text: &str| explain_with(&lexicon, text).categories;
+    // `--explain TEXT…`: print the reasoning for each text and stop.
+    if let Some(i) = args.iter().position(|a| a == "--explain") {
+        for text in &args[i + 1..] {
+            println!("{}\n", explain_with(&lexicon, &normalize(text)));
+        }
+        return;
+    }
+    // Set labels named on the command line: measure only those (so tuning can
+    // run without printing a holdout it must not see).
+    let only: Vec<&str> = args
+        .iter()
+        .filter(|a| !a.starts_with('-') && Some(*a) != lexicon_path.as_ref())
+        .map(|s| s.as_str())
+        .collect();
 
     let load_time = warm_up();
     println!(
@@ -71,12 +106,22 @@ fn main() {
 
     let sets = [
         ("tune", "classify_seed.toml"),
+        ("agree", "classify_seed.toml"),
         ("holdout", "classify_holdout.toml"),
+        ("holdout2", "classify_holdout2.toml"),
         ("issues", "classify_issues.toml"),
     ];
     let mut all_texts = Vec::new();
     for (label, file) in sets {
-        let cases = load(file);
+        if !only.is_empty() && !only.contains(&label) {
+            continue;
+        }
+        let mut cases = load(file);
+        if label == "agree" {
+            // The tune items whose marker agrees with their words (see the
+            // `noise` field and docs/TEXT_LAYER.md).
+            cases.retain(|c| c.noise.is_none());
+        }
         let mut total = Figures::default();
         let mut per_cat = [Figures::default(); 5];
         let mut misses = Vec::new();
@@ -106,7 +151,7 @@ fn main() {
         for (i, fig) in per_cat.iter().enumerate() {
             println!("    {}  {fig}", marks(&[i as u8 + 1]));
         }
-        if verbose && only.is_none_or(|o| o == label) {
+        if verbose {
             for (case, predicted) in misses {
                 let place = match (&case.form, case.section) {
                     (Some(f), Some(s)) => format!("{f} ({s}) "),
@@ -119,6 +164,21 @@ fn main() {
                     marks(&predicted),
                     case.text
                 );
+                if explain_misses {
+                    let e = explain_with(&lexicon, &normalize(&case.text));
+                    for h in &e.hits {
+                        let factor = if h.factor == 1.0 {
+                            String::new()
+                        } else {
+                            format!(" ×{}", h.factor)
+                        };
+                        println!(
+                            "        {:<40} [{}] {:?}{factor}",
+                            h.pattern, h.matched, h.weights
+                        );
+                    }
+                    println!("        scores {:?}", e.scores);
+                }
             }
         }
     }

@@ -3,7 +3,9 @@
 //!
 //! `cargo test --test classifier -- --nocapture` prints the figures that
 //! docs/TEXT_LAYER.md records; the floors asserted here only guard against
-//! regressions (the lexicon is tuned on classify_seed.toml alone).
+//! regressions (the lexicon is tuned on classify_seed.toml and
+//! classify_issues.toml alone), and section 2 must match its human labels
+//! exactly.
 
 use serde::Deserialize;
 use shiryo::text::classify::{classify, explain, Figures};
@@ -19,6 +21,9 @@ struct File {
 struct Case {
     text: String,
     categories: Vec<u8>,
+    /// Set on tune items whose marker contradicts their words.
+    #[serde(default)]
+    noise: Option<String>,
 }
 
 fn cases(name: &str) -> Vec<Case> {
@@ -30,11 +35,15 @@ fn cases(name: &str) -> Vec<Case> {
 }
 
 fn measure(name: &str) -> Figures {
+    measure_where(name, name, |_| true)
+}
+
+fn measure_where(label: &str, name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
     let mut figures = Figures::default();
-    for case in cases(name) {
+    for case in cases(name).iter().filter(|c| keep(c)) {
         figures.add(&classify(&normalize(&case.text)), &case.categories);
     }
-    println!("{name:<24} {figures}");
+    println!("{label:<24} {figures}");
     figures
 }
 
@@ -131,13 +140,54 @@ fn explain_shows_its_reasoning() {
 
 #[test]
 fn measured_figures() {
-    // Regression floors a little under the recorded figures
-    // (docs/TEXT_LAYER.md); raise them when the lexicon improves.
+    // Regression floors a little under the figures recorded in
+    // docs/TEXT_LAYER.md (tune 0.741 / 0.779, agree 0.825 / 0.879, holdout
+    // 0.968 / 0.916, holdout2 0.969 / 0.913: precision / F1); raise them when
+    // the lexicon improves. The lexicon is tuned on classify_seed.toml and
+    // classify_issues.toml only.
     let tune = measure("classify_seed.toml");
-    assert!(tune.f1() >= 0.74 && tune.precision() >= 0.76, "tune {tune}");
-    let holdout = measure("classify_holdout.toml");
-    assert!(holdout.precision() >= 0.90, "holdout {holdout}");
-    assert!(holdout.f1() >= 0.78, "holdout {holdout}");
-    let issues = measure("classify_issues.toml");
-    assert!(issues.precision() >= 0.70, "issues {issues}");
+    assert!(tune.f1() >= 0.76 && tune.precision() >= 0.72, "tune {tune}");
+    let agree = measure_where("classify_seed.toml agree", "classify_seed.toml", |c| {
+        c.noise.is_none()
+    });
+    assert!(
+        agree.f1() >= 0.86 && agree.precision() >= 0.80,
+        "agree {agree}"
+    );
+    for holdout in ["classify_holdout.toml", "classify_holdout2.toml"] {
+        let f = measure(holdout);
+        assert!(f.precision() >= 0.93, "{holdout} {f}");
+        assert!(f.f1() >= 0.88, "{holdout} {f}");
+    }
+}
+
+#[test]
+fn section_2_matches_the_human_labels() {
+    // Section 2 is always classified; the hand-written expected fixtures carry
+    // these categories, so every item must come out exactly.
+    let mut figures = Figures::default();
+    for case in cases("classify_issues.toml") {
+        let got = classify(&normalize(&case.text));
+        figures.add(&got, &case.categories);
+        assert_eq!(
+            got,
+            case.categories,
+            "{}\n{}",
+            case.text,
+            explain(&normalize(&case.text))
+        );
+    }
+    println!("{:<24} {figures}", "classify_issues.toml");
+}
+
+#[test]
+fn every_noise_note_says_why() {
+    let noisy: Vec<Case> = cases("classify_seed.toml")
+        .into_iter()
+        .filter(|c| c.noise.is_some())
+        .collect();
+    assert_eq!(noisy.len(), 13, "docs/TEXT_LAYER.md lists 13");
+    assert!(noisy
+        .iter()
+        .all(|c| c.noise.as_deref().is_some_and(|n| n.len() > 20)));
 }

@@ -12,6 +12,7 @@
 //! where the form itself says nothing (DECISIONS 8).
 
 use std::fmt;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -50,20 +51,32 @@ pub fn explain(text: &str) -> Explanation {
 pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
     let prepared = prepare(text);
     let tokens = tokenize(&prepared);
+    let lists = bracketed_lists(&prepared);
     let hits: Vec<HitView> = lexicon
         .hits(&prepared, &tokens)
         .into_iter()
-        .map(|h| HitView {
-            pattern: h.entry.source.clone(),
-            matched: h.matched,
-            weights: h.entry.weights,
-            line: h.entry.line,
+        .map(|h| {
+            let in_list = h
+                .spans
+                .iter()
+                .all(|s| lists.iter().any(|l| l.start <= s.start && s.end <= l.end));
+            HitView {
+                pattern: h.entry.source.clone(),
+                matched: h.matched,
+                weights: h.entry.weights,
+                factor: if in_list {
+                    lexicon.settings.list_weight
+                } else {
+                    1.0
+                },
+                line: h.entry.line,
+            }
         })
         .collect();
     let mut scores = [0.0f32; 5];
     for hit in &hits {
         for (s, w) in scores.iter_mut().zip(hit.weights) {
-            *s += w;
+            *s += w * hit.factor;
         }
     }
     for s in &mut scores {
@@ -88,6 +101,42 @@ fn prepare(text: &str) -> String {
     CIRCLED_NUMBER.replace_all(&marked, " ").trim().to_string()
 }
 
+/// Inner byte ranges of the bracketed lists in `text`: 「…」, 『…』 or (…)
+/// (nested brackets are found too) whose contents enumerate — a `・`, `、` or
+/// `,`, or `や` … `等` — such as a meeting's agenda
+/// (担当者会議「方向性決定・情報共有・打合せ」), the themes of a training
+/// ((在宅医療について(…)、急変時対応について(…))) or a list of findings
+/// (「…」「保険請求や同行研修等の機会」等の支援ニーズ).
+fn bracketed_lists(text: &str) -> Vec<Range<usize>> {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut lists = Vec::new();
+    for (i, c) in text.char_indices() {
+        let closes = match c {
+            '「' | '『' | '(' => {
+                open.push((c, i + c.len_utf8()));
+                continue;
+            }
+            '」' => '「',
+            '』' => '『',
+            ')' => '(',
+            _ => continue,
+        };
+        // An unbalanced closing bracket closes nothing.
+        let Some(pos) = open.iter().rposition(|&(o, _)| o == closes) else {
+            continue;
+        };
+        let start = open[pos].1;
+        open.truncate(pos);
+        let inner = &text[start..i];
+        let enumerates = inner.contains(['・', '、', ','])
+            || inner.find('や').is_some_and(|p| inner[p..].contains('等'));
+        if enumerates {
+            lists.push(start..i);
+        }
+    }
+    lists
+}
+
 /// Categories whose (capped) score reaches both the threshold and `ratio` ×
 /// the best.
 fn decide(scores: &Weights, settings: Settings) -> Vec<u8> {
@@ -110,6 +159,9 @@ pub struct HitView {
     /// The text it matched in the item.
     pub matched: String,
     pub weights: Weights,
+    /// 1, or the lexicon's `list_weight` when every match lies inside a
+    /// bracketed list.
+    pub factor: f32,
     /// Line in `dictionaries/category_lexicon.tsv`.
     pub line: usize,
 }
@@ -160,9 +212,14 @@ impl fmt::Display for Explanation {
         }
         writeln!(f, "lexicon hits ({}):", self.hits.len())?;
         for h in &self.hits {
+            let factor = if h.factor == 1.0 {
+                String::new()
+            } else {
+                format!("  × {} (in a bracketed list)", h.factor)
+            };
             writeln!(
                 f,
-                "  line {:>3}  {}  [{}]  {}",
+                "  line {:>3}  {}  [{}]  {}{factor}",
                 h.line,
                 h.pattern,
                 h.matched,
@@ -288,11 +345,41 @@ mod tests {
             threshold: 2.0,
             ratio: 0.5,
             cap: f32::INFINITY,
+            list_weight: 1.0,
         };
         assert_eq!(decide(&[3.0, 1.6, 0.0, 0.0, 2.0], s), vec![1, 5]);
         assert_eq!(decide(&[1.9, 0.0, 0.0, 0.0, 0.0], s), Vec::<u8>::new());
         assert_eq!(decide(&[8.0, 0.0, 3.0, 0.0, 0.0], s), vec![1]);
         assert_eq!(decide(&[0.0; 5], s), Vec::<u8>::new());
+    }
+
+    #[test]
+    fn bracketed_lists_are_found() {
+        let t = "担当者会議「方向性決定・情報共有」(5月)と「安心カード」、研修(在宅医療について(6/1)、看取りについて)";
+        let lists: Vec<&str> = bracketed_lists(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            lists,
+            vec![
+                "方向性決定・情報共有",
+                "在宅医療について(6/1)、看取りについて"
+            ]
+        );
+        let t = "「保険請求や同行研修等の機会」等";
+        assert_eq!(bracketed_lists(t), vec![3..t.len() - 6]);
+        assert!(bracketed_lists("a)b(「c・d").is_empty());
+    }
+
+    #[test]
+    fn a_match_only_inside_a_bracketed_list_counts_less() {
+        let l = lex("!threshold 2\n!ratio 0.5\n!list_weight 0.5\n研修\t4=2\n");
+        let e = explain_with(&l, "課題「相談・研修」");
+        assert_eq!(e.scores[3], 1.0);
+        assert!(e.categories.is_empty());
+        assert!(e.to_string().contains("× 0.5 (in a bracketed list)"), "{e}");
+        // One match outside the list is enough for the full weight.
+        let e = explain_with(&l, "研修の課題「相談・研修」");
+        assert_eq!(e.scores[3], 2.0);
+        assert_eq!(e.categories, vec![4]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! sections.
 
 use std::fmt;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -55,7 +56,8 @@ pub struct Entry {
     pub line: usize,
 }
 
-/// Decision settings read from `!threshold`, `!ratio` and `!cap` lines.
+/// Decision settings read from `!threshold`, `!ratio`, `!cap` and
+/// `!list_weight` lines.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
     /// A category needs at least this score.
@@ -66,6 +68,10 @@ pub struct Settings {
     /// ratio is applied, so piling up words of one category does not crowd
     /// out a second category that has solid evidence of its own.
     pub cap: f32,
+    /// Factor for an entry whose every match lies inside a bracketed list
+    /// (「…・…」, (…、…)): a list in brackets names topics, themes or
+    /// findings, not what the item does (1 = no such rule).
+    pub list_weight: f32,
 }
 
 impl Default for Settings {
@@ -74,6 +80,7 @@ impl Default for Settings {
             threshold: 2.0,
             ratio: 0.5,
             cap: f32::INFINITY,
+            list_weight: 1.0,
         }
     }
 }
@@ -104,7 +111,10 @@ impl std::error::Error for LexiconError {}
 #[derive(Debug, Clone)]
 pub struct Hit<'a> {
     pub entry: &'a Entry,
+    /// The first match, as text.
     pub matched: String,
+    /// Byte ranges of every match in the normalised text, in order.
+    pub spans: Vec<Range<usize>>,
 }
 
 impl Lexicon {
@@ -131,6 +141,7 @@ impl Lexicon {
                     "threshold" => lexicon.settings.threshold = value,
                     "ratio" => lexicon.settings.ratio = value,
                     "cap" => lexicon.settings.cap = value,
+                    "list_weight" => lexicon.settings.list_weight = value,
                     _ => return Err(err(format!("unknown setting {name}"))),
                 }
                 continue;
@@ -158,33 +169,39 @@ impl Lexicon {
         self.entries
             .iter()
             .filter_map(|entry| {
-                entry
-                    .pattern
-                    .find(text, tokens)
-                    .map(|matched| Hit { entry, matched })
+                let spans = entry.pattern.find_all(text, tokens);
+                let first = spans.first()?.clone();
+                Some(Hit {
+                    entry,
+                    matched: text.get(first).unwrap_or_default().to_string(),
+                    spans,
+                })
             })
             .collect()
     }
 }
 
 impl Pattern {
-    /// The first match in the item, as text.
-    fn find(&self, text: &str, tokens: &[Token]) -> Option<String> {
-        let one = |pred: &dyn Fn(&str) -> bool| {
+    /// Byte ranges of every match in the item (tokens carry their spans in
+    /// `text`).
+    fn find_all(&self, text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+        let all = |pred: &dyn Fn(&str) -> bool| {
             tokens
                 .iter()
-                .find(|t| pred(&t.base))
-                .map(|t| t.surface.clone())
+                .filter(|t| pred(&t.base))
+                .map(|t| t.span.clone())
+                .collect()
         };
         match self {
-            Pattern::Lemma(l) => one(&|b| b == l),
-            Pattern::Prefix(p) => one(&|b| b.starts_with(p.as_str())),
-            Pattern::Suffix(s) => one(&|b| b.ends_with(s.as_str())),
+            Pattern::Lemma(l) => all(&|b| b == l),
+            Pattern::Prefix(p) => all(&|b| b.starts_with(p.as_str())),
+            Pattern::Suffix(s) => all(&|b| b.ends_with(s.as_str())),
             Pattern::Sequence(seq) => tokens
                 .windows(seq.len())
-                .find(|w| w.iter().zip(seq).all(|(t, l)| &t.base == l))
-                .map(|w| w.iter().map(|t| t.surface.as_str()).collect()),
-            Pattern::Regex(re) => re.find(text).map(|m| m.as_str().to_string()),
+                .filter(|w| w.iter().zip(seq).all(|(t, l)| &t.base == l))
+                .map(|w| w[0].span.start..w[w.len() - 1].span.end)
+                .collect(),
+            Pattern::Regex(re) => re.find_iter(text).map(|m| m.range()).collect(),
         }
     }
 }
@@ -247,11 +264,12 @@ mod tests {
     #[test]
     fn parses_each_kind_of_line() {
         let lex = Lexicon::parse(
-            "# comment\n!threshold 2.5\n!ratio 0.6\n会議\t1=2\n*会議\t①=1\n研修*\t4=1 5=-0.5\t note\n市民+向け\t5=2\nre:24時間\t3=3\n",
+            "# comment\n!threshold 2.5\n!ratio 0.6\n!list_weight 0.5\n会議\t1=2\n*会議\t①=1\n研修*\t4=1 5=-0.5\t note\n市民+向け\t5=2\nre:24時間\t3=3\n",
         )
         .unwrap();
         assert_eq!(lex.settings.threshold, 2.5);
         assert_eq!(lex.settings.ratio, 0.6);
+        assert_eq!(lex.settings.list_weight, 0.5);
         assert_eq!(lex.entries.len(), 5);
         assert!(matches!(lex.entries[0].pattern, Pattern::Lemma(_)));
         assert!(matches!(lex.entries[1].pattern, Pattern::Suffix(_)));
@@ -268,6 +286,7 @@ mod tests {
         assert!(Lexicon::parse("会議 1=2\n").is_err(), "needs a tab");
         assert!(Lexicon::parse("re:(\t1=1\n").is_err());
         assert!(Lexicon::parse("!speed 3\n").is_err());
+        assert!(Lexicon::parse("!list_weight x\n").is_err());
     }
 
     #[test]
