@@ -4,7 +4,7 @@
 //! blocks (paragraphs and tables), tables as grids whose merged cells keep their
 //! spans, and the provenance of every piece of text.
 //!
-//! Must not know: docx-rs, calamine, or anything of the forms (sections, markers,
+//! Must not know: quick-xml, calamine, or anything of the forms (sections, markers,
 //! categories). Text here is as the reader found it (visible text only: deleted
 //! tracked changes and field instructions are already gone), not yet normalised.
 //!

@@ -2,7 +2,7 @@
 //!
 //! Owns: recognising the format from the content (not only the name), enforcing
 //! the size limits, and dispatching to the one module per format. Only the
-//! modules under `read/` know docx-rs, calamine or the zip container.
+//! modules under `read/` know WordprocessingML (quick-xml), calamine or the zip container.
 //!
 //! Must not know: forms, sections, categories, JSON.
 
