@@ -162,4 +162,23 @@ mod tests {
             }]
         );
     }
+
+    #[test]
+    fn brackets_and_date_lists_stay_with_their_sentence() {
+        let p = split_marked("④関係機関向けに研修会を3回実施(在宅医療について(R6/12/7)、急変時対応について(R7/1/11))。");
+        assert_eq!(p.len(), 1);
+        assert!(p[0].text.ends_with("(R7/1/11))。"));
+        let p = split_marked("①②意見交換会議の開催。(10/1、3、28、11/13、R7/1/16 7回開催)");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].markers, vec![1, 2]);
+        assert!(p[0].text.ends_with("7回開催)"));
+        let p = split_marked("・「①会議と②研修」について検討");
+        assert_eq!(
+            p,
+            vec![Piece {
+                markers: vec![],
+                text: "「①会議と②研修」について検討".into()
+            }]
+        );
+    }
 }
