@@ -13,6 +13,21 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 fn main() -> ExitCode {
+    // A panic inside a reader is caught and becomes that file's `corrupt` error;
+    // say so in one line instead of a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("shiryo: internal error while reading a file ({what}){at}; that file is reported as corrupt");
+    }));
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
