@@ -78,11 +78,11 @@ pub fn normalize_with_map(s: &str) -> Normalized {
             }
             continue;
         }
-        if let Some(sp) = pending_space.take() {
-            text.push(' ');
-            map.push(sp);
-        }
         if mark.is_none() && (c.is_ascii() || keep_as_is(c)) {
+            if let Some(sp) = pending_space.take() {
+                text.push(' ');
+                map.push(sp);
+            }
             let enc = c.encode_utf8(&mut buf);
             text.push_str(enc);
             map.extend(std::iter::repeat_n(off, enc.len()));
