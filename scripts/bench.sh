@@ -92,24 +92,55 @@ if [ -z "${BENCH_OUT:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
 fi
 OUT=${BENCH_OUT:-$WORK/out}
 trap 'rm -rf "$OUT" "$OUT.ndjson"' EXIT
-# Mean wall seconds of a command over $RUNS runs, output dir cleared before each.
+# The machine is shared: wait (up to QUIET_WAIT seconds, default 300) until
+# the CPUs are at least 90 % idle over one second before each measurement, and
+# report CPU time next to wall time (CPU time hardly depends on other load).
+busy_pct() {
+    local a b
+    read -r -a a < <(grep '^cpu ' /proc/stat)
+    sleep 1
+    read -r -a b < <(grep '^cpu ' /proc/stat)
+    awk -v u=$(( (b[1]+b[2]+b[3]+b[6]+b[7]+b[8]) - (a[1]+a[2]+a[3]+a[6]+a[7]+a[8]) )) \
+        -v i=$(( (b[4]+b[5]) - (a[4]+a[5]) )) 'BEGIN {printf "%.0f", (u + i) ? 100 * u / (u + i) : 0}'
+}
+QUIET_WAIT=${QUIET_WAIT:-300}
+BUSY_MAX=0
+quiet() {
+    [ -r /proc/stat ] || return 0
+    local waited=0 busy
+    busy=$(busy_pct)
+    while [ "$busy" -gt 10 ] && [ "$waited" -lt "$QUIET_WAIT" ]; do
+        sleep 4; waited=$((waited + 5)); busy=$(busy_pct)
+    done
+    [ "$busy" -gt 10 ] && note "CPUs still ${busy}% busy after ${waited}s: measuring anyway"
+    [ "$busy" -gt "$BUSY_MAX" ] && BUSY_MAX=$busy
+    return 0
+}
+# Mean wall seconds, its standard deviation and mean user+system CPU seconds
+# of a command over N runs (the output directory cleared before each).
 HF_JSON=$WORK/hyperfine.json
 mean_secs() { # runs warmup command...
     local runs=$1 warm=$2; shift 2
+    quiet
     if have hyperfine; then
         hyperfine --style none --runs "$runs" --warmup "$warm" --prepare "rm -rf $OUT" \
             --export-json "$HF_JSON" "$*" > /dev/null 2>&1
-        python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["results"][0]; print("%.4f %.4f" % (r["mean"], r["stddev"] or 0))' "$HF_JSON"
+        python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["results"][0]; print("%.4f %.4f %.4f" % (r["mean"], r["stddev"] or 0, r["user"] + r["system"]))' "$HF_JSON"
     else
-        local i t0 t1 total=0
+        local i
         for ((i = 0; i < warm; i++)); do rm -rf "$OUT"; eval "$*" > /dev/null 2>&1 || true; done
-        local times=()
         for ((i = 0; i < runs; i++)); do
             rm -rf "$OUT"
-            t0=$(date +%s%N); eval "$*" > /dev/null 2>&1 || true; t1=$(date +%s%N)
-            times+=("$(( t1 - t0 ))")
-        done
-        printf '%s\n' "${times[@]}" | awk '{s += $1; q += $1 * $1; n++} END {m = s / n; v = q / n - m * m; if (v < 0) v = 0; printf "%.4f %.4f\n", m / 1e9, sqrt(v) / 1e9}'
+            if [ -x /usr/bin/time ]; then
+                /usr/bin/time -f '%e %U %S' -o "$WORK/run.time" bash -c "$*" > /dev/null 2>&1 || true
+                cat "$WORK/run.time"
+            else
+                local t0 t1
+                t0=$(date +%s%N); eval "$*" > /dev/null 2>&1 || true; t1=$(date +%s%N)
+                echo "$(( (t1 - t0) / 1000000 ))e-3 0 0"
+            fi
+        done | awk '{w = $1 + 0; s += w; q += w * w; c += $2 + $3; n++}
+            END {m = s / n; v = q / n - m * m; if (v < 0) v = 0; printf "%.4f %.4f %.4f\n", m, sqrt(v), c / n}'
     fi
 }
 peak_rss_mb() { # command... → MB
@@ -136,7 +167,6 @@ say ""
 say "- machine: $(nproc) cores (${CPU:-unknown CPU}), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM, load average at start $LOAD"
 say "- shiryo $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+dirty'), $(rustc --version)"
 say "- corpora (seed $SEED): $SMALL files = $(manifest_sum "$C_SMALL" 2) forms, $LARGE files = $(manifest_sum "$C_LARGE" 2) forms / $(manifest_sum "$C_LARGE" 3) items / $(du -sh "$C_LARGE" | cut -f1)"
-awk -v l="$LOAD" 'BEGIN {exit !(l > 0.5)}' && note "WARNING: load average $LOAD — other work is running, figures will be low"
 say ""
 
 # ---------------------------------------------------------------- 1. throughput
@@ -150,13 +180,14 @@ if [ "$FORMS" != "$EXPECTED" ] || [ "$ITEMS" != "$EXPECTED_ITEMS" ]; then
     CHECK="MISMATCH: shiryo found $FORMS forms / $ITEMS items, the generator wrote $EXPECTED / $EXPECTED_ITEMS"
     note "WARNING: $CHECK"
 fi
-read -r T2 SD2 <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_LARGE" --out "$OUT" -q)"
-read -r T1 SD1 <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_LARGE" --out "$OUT" -q -j 1)"
-read -r TN SDN <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_LARGE" --out "$OUT" -q --ndjson "$OUT.ndjson")"
+read -r T2 SD2 C2 <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_LARGE" --out "$OUT" -q)"
+read -r T1 SD1 C1 <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_LARGE" --out "$OUT" -q -j 1)"
+read -r TN SDN CN <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_LARGE" --out "$OUT" -q --ndjson "$OUT.ndjson")"
 rm -f "$OUT.ndjson"
 FPS=$(awk -v f="$FORMS" -v t="$T2" 'BEGIN {printf "%.0f", f / t}')
 FPS1=$(awk -v f="$FORMS" -v t="$T1" 'BEGIN {printf "%.0f", f / t}')
 FPSN=$(awk -v f="$FORMS" -v t="$TN" 'BEGIN {printf "%.0f", f / t}')
+FPC=$(awk -v f="$FORMS" -v t="$C1" 'BEGIN {printf "%.0f", f / t}')
 SPEEDUP=$(awk -v a="$T1" -v b="$T2" 'BEGIN {printf "%.2f", a / b}')
 
 # ---------------------------------------------------------------- 2. memory
@@ -164,7 +195,7 @@ RSS_S=$(peak_rss_mb "$BIN" extract "$C_SMALL" --out "$OUT" -q)
 RSS_L=$(peak_rss_mb "$BIN" extract "$C_LARGE" --out "$OUT" -q)
 
 # ---------------------------------------------------------------- 3. start-up
-read -r TS SDS <<< "$(mean_secs 30 3 "$BIN" extract "$ONE" --out "$OUT" -q)"
+read -r TS SDS _ <<< "$(mean_secs 30 3 "$BIN" extract "$ONE" --out "$OUT" -q)"
 read -r TV _ <<< "$(mean_secs 30 3 "$BIN" --version)"
 START_MS=$(awk -v t="$TS" 'BEGIN {printf "%.1f", t * 1000}')
 VERSION_MS=$(awk -v t="$TV" 'BEGIN {printf "%.1f", t * 1000}')
@@ -174,12 +205,14 @@ say "## Batch engine"
 say ""
 say "| measure | value | target |"
 say "|---|---|---|"
-say "| end to end, $LARGE files, --jobs 2 | $FPS forms/s ($FORMS forms in ${T2}s ± ${SD2}) | ≥ 1,500 forms/s $(ok "$FPS" '>=' 1500) |"
-say "| end to end, $LARGE files, --jobs 1 | $FPS1 forms/s (${T1}s ± ${SD1}) | — |"
-say "| end to end, $LARGE files, --jobs 2 --ndjson FILE | $FPSN forms/s (${TN}s ± ${SDN}) | — |"
+say "| end to end, $LARGE files, --jobs 2 | $FPS forms/s ($FORMS forms in ${T2}s ± ${SD2}, CPU ${C2}s) | ≥ 1,500 forms/s $(ok "$FPS" '>=' 1500) |"
+say "| end to end, $LARGE files, --jobs 1 | $FPS1 forms/s (${T1}s ± ${SD1}, CPU ${C1}s) | — |"
+say "| forms per CPU-second (--jobs 1) | $FPC | — |"
+say "| end to end, $LARGE files, --jobs 2 --ndjson FILE | $FPSN forms/s (${TN}s ± ${SDN}, CPU ${CN}s) | — |"
 say "| speed-up --jobs 1 → 2 | ${SPEEDUP}× | ≥ 1.7× $(ok "$SPEEDUP" '>=' 1.7) |"
 say "| peak RSS, $SMALL files | $RSS_S MB | ≤ 200 MB $(ok "$RSS_S" '<=' 200) |"
-say "| peak RSS, $LARGE files | $RSS_L MB | ≤ 200 MB, flat $(ok "$RSS_L" '<=' 200) |"
+GROWTH=$(awk -v a="$RSS_L" -v b="$RSS_S" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print 0}')
+say "| peak RSS, $LARGE files | $RSS_L MB (${GROWTH}× the $SMALL-file run) | ≤ 200 MB $(ok "$RSS_L" '<=' 200), flat (< 1.5×) $(ok "$GROWTH" '<' 1.5) |"
 say "| start-up, one-file run | $START_MS ms (± $(awk -v t="$SDS" 'BEGIN {printf "%.1f", t * 1000}')) | ≤ 50 ms $(ok "$START_MS" '<=' 50) |"
 say "| \`shiryo --version\` (process floor) | $VERSION_MS ms | — |"
 say ""
@@ -225,12 +258,26 @@ fi
 # ---------------------------------------------------------------- 6. criterion
 if [ "$CRITERION" = 1 ]; then
     note "criterion: cargo bench --bench pipeline"
-    cargo bench --quiet --bench pipeline 2>&1 | grep -E '^[a-z]+/[a-z0-9-]+ |time:|thrpt:' > "$WORK/criterion.txt" || true
-    say "## Stages (criterion, one core, forms/s = elem/s)"
+    quiet
+    cargo bench --quiet --bench pipeline 2>&1 | grep -E '^[a-z]+/[a-z0-9-]+( |$)|thrpt:' > "$WORK/criterion.txt" || true
+    say "## Stages (criterion: forms per second of one core, files in memory)"
     say ""
-    say '```'
-    awk '/^[a-z]+\/[a-z0-9-]+/ {name = $1} /thrpt:/ {printf "%-24s %s %s\n", name, $(NF-3), $(NF-2)}' "$WORK/criterion.txt" | tee -a "$RESULTS"
-    say '```'
+    # The median throughput of each benchmark (criterion also prints a change line).
+    awk '/^[a-z]+\/[a-z0-9-]+/ {name = $1}
+         /thrpt:/ && /elem\/s/ && name != "" {
+             v = $(NF-3); u = $(NF-2); sub(/^\[/, "", v)
+             if (u ~ /^K/) v *= 1e3; else if (u ~ /^M/) v *= 1e6
+             split(name, p, "/"); val[p[1], p[2]] = v
+             if (!(p[1] in sg)) {sg[p[1]] = 1; stages[++ns] = p[1]}
+             if (!(p[2] in sm)) {sm[p[2]] = 1; samples[++nm] = p[2]}
+             name = ""}
+         END {
+             printf "| stage |"; for (j = 1; j <= nm; j++) printf " %s |", samples[j]; printf "\n|---|"
+             for (j = 1; j <= nm; j++) printf "---:|"; printf "\n"
+             for (i = 1; i <= ns; i++) {
+                 printf "| %s |", stages[i]
+                 for (j = 1; j <= nm; j++) printf " %s |", ((stages[i], samples[j]) in val) ? sprintf("%.0f", val[stages[i], samples[j]]) : "—"
+                 printf "\n"}}' "$WORK/criterion.txt" | tee -a "$RESULTS"
     say ""
 fi
 
@@ -238,7 +285,7 @@ fi
 # Samples with DWARF call stacks (release builds keep line tables), one thread,
 # then every sample is charged to the first pipeline stage found on its stack.
 STAGES_PY='
-import collections, re, sys
+import collections, sys
 def has(s, k): return any(k in f for f in s)
 CATS = [
     ("text: lindera tokens for count events", lambda s: has(s, "tokenize") and has(s, "find_counts")),
@@ -281,9 +328,9 @@ if [ "$PROFILE" = 1 ]; then
         rm -rf "$OUT"
         perf record -e cpu-clock -F 499 --call-graph dwarf,32768 -o "$WORK/perf.data" \
             "$BIN" extract "$C_LARGE" --out "$OUT" -q -j 1 2> /dev/null
-        perf script -i "$WORK/perf.data" -F ip,sym 2> /dev/null | python3 -c "$STAGES_PY" > "$PROF"
+        perf script -i "$WORK/perf.data" -F ip,sym 2> /dev/null | python3 -c "$STAGES_PY" > "$PROF" || true
         perf report -i "$WORK/perf.data" --no-children --sort symbol --stdio --percent-limit 1 -g none 2> /dev/null \
-            | grep -v '^#' | grep -v '^$' | cut -c1-120 > "$WORK/profile-self.txt"
+            | grep -v -e '^#' -e '^$' | cut -c1-120 > "$WORK/profile-self.txt" || true
     elif have valgrind; then
         note "perf unavailable: callgrind over $SMALL files"
         rm -rf "$OUT"
@@ -302,4 +349,6 @@ if [ "$PROFILE" = 1 ]; then
     fi
 fi
 
+say ""
+say "Busiest the CPUs were (other work) just before a measurement: ${BUSY_MAX}% (figures are trustworthy below ~10%)."
 note "results in $RESULTS"

@@ -95,9 +95,39 @@ pub fn category_of_name(name: &str) -> Option<u8> {
     None
 }
 
+/// The first character normalisation would keep, and whether normalisation
+/// leaves it as it is (ASCII, kana, kanji, circled numbers and the kept
+/// punctuation): then a predicate can reject a line by its first character
+/// without normalising it.
+fn first_kept(text: &str) -> Option<(char, bool)> {
+    let c = text
+        .chars()
+        .find(|c| !(c.is_whitespace() || *c == '\u{200b}'))?;
+    let stable = c.is_ascii()
+        || matches!(c, '\u{2460}'..='\u{2473}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}'
+            | '\u{30FC}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+            | '、' | '。' | '「' | '」' | '・' | '～' | '■' | '□' | '◆' | '◇' | '●' | '○' | '【');
+    Some((c, stable))
+}
+
+/// True when `text` certainly has more than `n` characters after compaction:
+/// NFKC merges at most three characters into one (half-width jamo), so more
+/// than 3n visible characters cannot compact to n.
+fn longer_than(text: &str, n: usize) -> bool {
+    text.chars()
+        .filter(|c| !(c.is_whitespace() || *c == '\u{200b}'))
+        .nth(3 * n)
+        .is_some()
+}
+
 /// A category heading line: marker(s), optionally the category's name, optionally
 /// a trailing bracket, nothing else. Returns its categories.
 pub fn category_heading(text: &str) -> Option<Vec<u8>> {
+    match first_kept(text) {
+        Some((c, true)) if marker_value(c).is_none() => return None,
+        None => return None,
+        _ => {}
+    }
     let c = compact(text);
     let (cats, rest) = leading_markers(&c);
     if cats.is_empty() {
@@ -116,6 +146,9 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
 
 /// A cell of a category header row: the category it names (with or without marker).
 pub fn category_header_cell(text: &str) -> Option<u8> {
+    if longer_than(text, 20) {
+        return None;
+    }
     let c = compact(text);
     let (cats, rest) = leading_markers(&c);
     let named = category_of_name(rest.trim_end_matches(['。', ':']));
@@ -128,6 +161,14 @@ pub fn category_header_cell(text: &str) -> Option<u8> {
 
 /// A whole line listing three or more category names (a header row flattened into one line).
 pub fn is_category_header_line(text: &str) -> bool {
+    if text
+        .chars()
+        .filter(|c| marker_value(*c).is_some())
+        .nth(1)
+        .is_none()
+    {
+        return false;
+    }
     let c = compact(text);
     let mut parts = Vec::new();
     let mut cur = String::new();
@@ -150,6 +191,11 @@ static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A section heading: its number and the heading words (compact).
 pub fn section_heading(text: &str) -> Option<(u8, String)> {
+    if let Some((c, true)) = first_kept(text) {
+        if !matches!(c, '(' | '1'..='4') {
+            return None;
+        }
+    }
     let n = crate::text::normalize(text);
     let caps = SECTION_HEADING.captures(&n)?;
     let num = caps
@@ -222,6 +268,11 @@ static MATERIAL_ID: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A material id line (資料 2 — 1), normalised to `資料2-1`.
 pub fn material_id(text: &str) -> Option<String> {
+    if let Some((c, true)) = first_kept(text) {
+        if c != '資' {
+            return None;
+        }
+    }
     let n = crate::text::normalize(text);
     let caps = MATERIAL_ID.captures(n.trim())?;
     let major = caps.get(1)?.as_str().trim_start_matches('0');
@@ -237,6 +288,10 @@ pub fn material_id(text: &str) -> Option<String> {
 
 /// A form title such as `■ 連携の拠点の取組について`.
 pub fn is_title(text: &str) -> bool {
+    // Both titles contain 拠; NFKC makes it only from compatibility ideographs.
+    if !text.chars().any(|c| c == '拠' || c >= '\u{f900}') || longer_than(text, 40) {
+        return false;
+    }
     let c = compact(text);
     let body = c.trim_start_matches(['■', '□', '◆', '◇', '●', '○', '【']);
     c.chars().count() <= 40
@@ -254,6 +309,14 @@ pub enum HeaderField {
 
 /// The header field a cell's text is the label of (its whole text, compact).
 pub fn header_label(text: &str) -> Option<HeaderField> {
+    // Every label contains 対, 拠 or 委.
+    if !text
+        .chars()
+        .any(|c| matches!(c, '対' | '拠' | '委') || c >= '\u{f900}')
+        || longer_than(text, 24)
+    {
+        return None;
+    }
     let c = compact(text);
     if c.chars().count() > 24 {
         return None;
@@ -272,6 +335,9 @@ pub fn header_label(text: &str) -> Option<HeaderField> {
 
 /// A `label：value` line: the field and the value text.
 pub fn header_line(text: &str) -> Option<(HeaderField, String)> {
+    if !text.contains([':', '：', '﹕', '︓']) {
+        return None;
+    }
     let n = crate::text::normalize(text);
     let (label, value) = n.split_once([':', '：'])?;
     let field = header_label(label)?;

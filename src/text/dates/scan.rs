@@ -215,9 +215,9 @@ impl Scanner<'_> {
 
     /// A letter or digit just before `i` glues it to a longer token.
     fn glued_before(&self, i: usize) -> bool {
-        self.c
-            .before(i)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || is_digit(b) || "/.／．".contains(b))
+        self.c.before(i).is_some_and(|b| {
+            b.is_ascii_alphanumeric() || is_digit(b) || matches!(b, '/' | '.' | '／' | '．')
+        })
     }
 
     /// `令和7年10月25日`, `令和7年5・6月` (via the month list), `R7/1/7`,
