@@ -134,25 +134,10 @@ fn output_stays_inside_out_dir() {
         .code(0);
     let out = tmp.path().join("work/out");
     let mut found = Vec::new();
-    for e in walk(&out) {
+    for e in common::walk(&out) {
         found.push(e.strip_prefix(&out).expect("inside").to_path_buf());
     }
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(!tmp.path().join("work/in/a.docx.json").exists());
     assert!(!tmp.path().join("a.docx.json").exists());
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut v = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                v.extend(walk(&p));
-            } else {
-                v.push(p);
-            }
-        }
-    }
-    v
 }

@@ -87,24 +87,9 @@ fn killed_run_then_skip_existing_equals_clean_run() {
         );
     }
     // No temporary files remain after the finishing run.
-    let leftovers: Vec<_> = walk_all(&tmp.path().join("resumed"))
+    let leftovers: Vec<_> = common::walk(&tmp.path().join("resumed"))
         .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "partial"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-}
-
-fn walk_all(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut v = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                v.extend(walk_all(&p));
-            } else {
-                v.push(p);
-            }
-        }
-    }
-    v
 }

@@ -38,3 +38,19 @@ pub fn plain_docx(text: &str) -> Vec<u8> {
     doc.build().pack(&mut buf).expect("docx packs");
     buf.into_inner()
 }
+
+/// Every file below `dir`, recursively.
+pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                v.extend(walk(&p));
+            } else {
+                v.push(p);
+            }
+        }
+    }
+    v
+}
