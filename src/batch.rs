@@ -13,7 +13,7 @@
 //! - no output path leaves the output directory.
 
 use crate::guard::{extract_guarded, Guard};
-use crate::output::FileReport;
+use crate::output::{FileReport, NdjsonLine};
 use crate::Config;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -211,11 +211,12 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
         ..Summary::default()
     };
     for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Result<(FileReport, bool), BatchError>> = pool.install(|| {
+        let want_ndjson = ndjson.is_some();
+        let results: Vec<Result<Done, BatchError>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let r = process(input, cfg, opts, &out_root);
+                    let r = process(input, cfg, opts, &out_root, want_ndjson);
                     if let Some(b) = &bar {
                         b.inc(1);
                     }
@@ -224,22 +225,13 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
                 .collect()
         });
         for r in results {
-            let (report, skipped) = r?;
-            if skipped {
-                summary.skipped += 1;
-            }
-            summary.forms += report.submissions.len();
-            summary.items += report
-                .submissions
-                .iter()
-                .flat_map(|s| &s.sections)
-                .map(|s| s.items.len())
-                .sum::<usize>();
-            if report.error.is_some() {
-                summary.failed += 1;
-            }
+            let done = r?;
+            summary.skipped += usize::from(done.skipped);
+            summary.forms += done.forms;
+            summary.items += done.items;
+            summary.failed += usize::from(done.failed);
             if let Some(w) = ndjson.as_mut() {
-                write_ndjson(w.as_mut(), &report)
+                w.write_all(&done.ndjson)
                     .map_err(|e| BatchError::Output("ndjson".into(), e))?;
             }
         }
@@ -299,14 +291,29 @@ fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// What a worker hands back for one file: the figures for the summary and the
+/// file's NDJSON lines, already serialised (the report itself stays in the worker).
+struct Done {
+    skipped: bool,
+    forms: usize,
+    items: usize,
+    failed: bool,
+    ndjson: Vec<u8>,
+}
+
 /// One line per submission: the submission plus its file's source.
-fn write_ndjson(w: &mut dyn Write, report: &FileReport) -> std::io::Result<()> {
-    for s in &report.submissions {
-        let line = serde_json::json!({"source": report.source, "submission": s});
-        serde_json::to_writer(&mut *w, &line)?;
-        w.write_all(b"\n")?;
+fn ndjson_lines(report: &FileReport) -> Vec<u8> {
+    let mut out = Vec::new();
+    for submission in &report.submissions {
+        let line = NdjsonLine {
+            source: &report.source,
+            submission,
+        };
+        if serde_json::to_writer(&mut out, &line).is_ok() {
+            out.push(b'\n');
+        }
     }
-    Ok(())
+    out
 }
 
 fn process(
@@ -314,16 +321,39 @@ fn process(
     cfg: &Config,
     opts: &BatchOptions,
     out_root: &Path,
-) -> Result<(FileReport, bool), BatchError> {
+    want_ndjson: bool,
+) -> Result<Done, BatchError> {
     let target = output_path(out_root, &input.display);
-    if opts.skip_existing {
-        if let Some(report) = existing_report(&input.path, &target) {
-            return Ok((report, true));
+    let existing = if opts.skip_existing {
+        existing_report(&input.path, &target)
+    } else {
+        None
+    };
+    let skipped = existing.is_some();
+    let report = match existing {
+        Some(r) => r,
+        None => {
+            let r = extract_guarded(&input.path, &input.display, cfg, &opts.guard);
+            write_atomically(out_root, &target, &r)?;
+            r
         }
-    }
-    let report = extract_guarded(&input.path, &input.display, cfg, &opts.guard);
-    write_atomically(out_root, &target, &report)?;
-    Ok((report, false))
+    };
+    Ok(Done {
+        skipped,
+        forms: report.submissions.len(),
+        items: report
+            .submissions
+            .iter()
+            .flat_map(|s| &s.sections)
+            .map(|s| s.items.len())
+            .sum(),
+        failed: report.error.is_some(),
+        ndjson: if want_ndjson {
+            ndjson_lines(&report)
+        } else {
+            Vec::new()
+        },
+    })
 }
 
 /// The previous report for `input` when its sha256 still matches the file.

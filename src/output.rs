@@ -33,6 +33,13 @@ pub struct Source {
     pub sha256: String,
 }
 
+/// One `--ndjson` line: a submission with the source it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NdjsonLine<'a> {
+    pub source: &'a Source,
+    pub submission: &'a Submission,
+}
+
 /// A file-level note that did not stop extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
