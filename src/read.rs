@@ -1,4 +1,4 @@
-//! Readers: bytes of one file → the neutral [`Document`](crate::model::Document).
+//! Readers: bytes of one file → the neutral [`Document`].
 //!
 //! Owns: recognising the format from the content (not only the name), enforcing
 //! the size limits, and dispatching to the one module per format. Only the
