@@ -142,8 +142,7 @@ impl DraftForm {
             };
             let mut items = Vec::new();
             for (i, di) in ds.items.into_iter().enumerate() {
-                let (item, mismatch) = analyse(di, &ctx);
-                item_warnings(&item, ds.number, i, fy, mismatch, &mut warnings);
+                let item = analyse(di, &ctx, ds.number, i, &mut warnings);
                 items.push(item);
             }
             if items.is_empty() {
@@ -220,8 +219,15 @@ fn section_years(sections: &[DraftSection]) -> Vec<Option<i32>> {
         .collect()
 }
 
-/// The contract item for a draft, and a count-mismatch message if any.
-fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
+/// The contract item for a draft, item `index` of `section`; its date and count
+/// warnings go to `warnings`.
+fn analyse(
+    di: DraftItem,
+    ctx: &TextContext,
+    section: u8,
+    index: usize,
+    warnings: &mut Vec<Warning>,
+) -> Item {
     let categories = if di.source == CategorySource::Classifier {
         text::classify::classify(&di.text)
     } else {
@@ -238,7 +244,30 @@ fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
     let mismatch = checks::count_mismatch(&di.text, &own_dates, &own_counts);
     dates.extend(own_dates);
     counts.extend(own_counts);
-    let item = Item {
+    if let Some(fy) = ctx.fiscal_year {
+        for d in dates.iter().filter(|d| checks::outside_fiscal_year(d, fy)) {
+            warnings.push(Warning {
+                code: "date_outside_fiscal_year".into(),
+                section: Some(section),
+                item: Some(index),
+                message: format!(
+                    "「{}」 ({}) lies outside fiscal year {fy} ({fy}-04 … {}-03) of section {section}",
+                    d.text,
+                    d.start.as_deref().or(d.end.as_deref()).unwrap_or("?"),
+                    fy + 1,
+                ),
+            });
+        }
+    }
+    if let Some(msg) = mismatch {
+        warnings.push(Warning {
+            code: "count_mismatch".into(),
+            section: Some(section),
+            item: Some(index),
+            message: msg,
+        });
+    }
+    Item {
         text: di.text,
         categories,
         category_source: di.source.as_str().into(),
@@ -292,51 +321,5 @@ fn analyse(di: DraftItem, ctx: &TextContext) -> (Item, Option<String>) {
                 paragraph,
             },
         },
-    };
-    (item, mismatch)
-}
-
-fn item_warnings(
-    item: &Item,
-    section: u8,
-    index: usize,
-    fy: Option<i32>,
-    mismatch: Option<String>,
-    out: &mut Vec<Warning>,
-) {
-    if let Some(fy) = fy {
-        for d in &item.dates {
-            let fact = text::dates::DateFact {
-                text: d.text.clone(),
-                start: d.start.clone(),
-                end: d.end.clone(),
-                planned: d.planned,
-                span: 0..0,
-            };
-            if checks::outside_fiscal_year(&fact, fy) {
-                out.push(Warning {
-                    code: "date_outside_fiscal_year".into(),
-                    section: Some(section),
-                    item: Some(index),
-                    message: format!(
-                        "「{}」 ({}) lies outside fiscal year {} ({}-04 … {}-03) of section {}",
-                        d.text,
-                        d.start.as_deref().or(d.end.as_deref()).unwrap_or("?"),
-                        fy,
-                        fy,
-                        fy + 1,
-                        section
-                    ),
-                });
-            }
-        }
-    }
-    if let Some(msg) = mismatch {
-        out.push(Warning {
-            code: "count_mismatch".into(),
-            section: Some(section),
-            item: Some(index),
-            message: msg,
-        });
     }
 }

@@ -5,7 +5,6 @@
 //! came from. Wording is matched by meaning-bearing keywords, not by the seed's
 //! exact sentences, so other municipalities' variants are recognised too.
 
-use crate::text::compact;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -44,6 +43,11 @@ const CATEGORY_VARIANTS: [&[&str]; 5] = [
     ],
     &["在宅医療の普及啓発", "在宅医療に関する普及啓発", "普及啓発"],
 ];
+
+/// Normalised text without its spaces: headings and labels, whose spaces are layout.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| *c != ' ').collect()
+}
 
 /// The category number of a circled marker ①–⑤.
 pub fn marker_value(c: char) -> Option<u8> {
@@ -95,40 +99,10 @@ pub fn category_of_name(name: &str) -> Option<u8> {
     None
 }
 
-/// The first character normalisation would keep, and whether normalisation
-/// leaves it as it is (ASCII, kana, kanji, circled numbers and the kept
-/// punctuation): then a predicate can reject a line by its first character
-/// without normalising it.
-fn first_kept(text: &str) -> Option<(char, bool)> {
-    let c = text
-        .chars()
-        .find(|c| !(c.is_whitespace() || *c == '\u{200b}'))?;
-    let stable = c.is_ascii()
-        || matches!(c, '\u{2460}'..='\u{2473}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}'
-            | '\u{30FC}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-            | '、' | '。' | '「' | '」' | '・' | '～' | '■' | '□' | '◆' | '◇' | '●' | '○' | '【');
-    Some((c, stable))
-}
-
-/// True when `text` certainly has more than `n` characters after compaction:
-/// NFKC merges at most three characters into one (half-width jamo), so more
-/// than 3n visible characters cannot compact to n.
-fn longer_than(text: &str, n: usize) -> bool {
-    text.chars()
-        .filter(|c| !(c.is_whitespace() || *c == '\u{200b}'))
-        .nth(3 * n)
-        .is_some()
-}
-
 /// A category heading line: marker(s), optionally the category's name, optionally
 /// a trailing bracket, nothing else. Returns its categories.
 pub fn category_heading(text: &str) -> Option<Vec<u8>> {
-    match first_kept(text) {
-        Some((c, true)) if marker_value(c).is_none() => return None,
-        None => return None,
-        _ => {}
-    }
-    let c = compact(text);
+    let c = squeeze(text);
     let (cats, rest) = leading_markers(&c);
     if cats.is_empty() {
         return None;
@@ -146,10 +120,7 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
 
 /// A cell of a category header row: the category it names (with or without marker).
 pub fn category_header_cell(text: &str) -> Option<u8> {
-    if longer_than(text, 20) {
-        return None;
-    }
-    let c = compact(text);
+    let c = squeeze(text);
     let (cats, rest) = leading_markers(&c);
     let named = category_of_name(rest.trim_end_matches(['。', ':']));
     match (cats.as_slice(), named) {
@@ -161,6 +132,7 @@ pub fn category_header_cell(text: &str) -> Option<u8> {
 
 /// A whole line listing three or more category names (a header row flattened into one line).
 pub fn is_category_header_line(text: &str) -> bool {
+    // Three category names need at least two markers between them.
     if text
         .chars()
         .filter(|c| marker_value(*c).is_some())
@@ -169,7 +141,7 @@ pub fn is_category_header_line(text: &str) -> bool {
     {
         return false;
     }
-    let c = compact(text);
+    let c = squeeze(text);
     let mut parts = Vec::new();
     let mut cur = String::new();
     for ch in c.chars() {
@@ -191,13 +163,7 @@ static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A section heading: its number and the heading words (compact).
 pub fn section_heading(text: &str) -> Option<(u8, String)> {
-    if let Some((c, true)) = first_kept(text) {
-        if !matches!(c, '(' | '1'..='4') {
-            return None;
-        }
-    }
-    let n = crate::text::normalize(text);
-    let caps = SECTION_HEADING.captures(&n)?;
+    let caps = SECTION_HEADING.captures(text)?;
     let num = caps
         .get(1)
         .or(caps.get(2))
@@ -268,13 +234,7 @@ static MATERIAL_ID: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A material id line (資料 2 — 1), normalised to `資料2-1`.
 pub fn material_id(text: &str) -> Option<String> {
-    if let Some((c, true)) = first_kept(text) {
-        if c != '資' {
-            return None;
-        }
-    }
-    let n = crate::text::normalize(text);
-    let caps = MATERIAL_ID.captures(n.trim())?;
+    let caps = MATERIAL_ID.captures(text.trim())?;
     let major = caps.get(1)?.as_str().trim_start_matches('0');
     match caps.get(2) {
         Some(minor) => Some(format!(
@@ -288,11 +248,7 @@ pub fn material_id(text: &str) -> Option<String> {
 
 /// A form title such as `■ 連携の拠点の取組について`.
 pub fn is_title(text: &str) -> bool {
-    // Both titles contain 拠; NFKC makes it only from compatibility ideographs.
-    if !text.chars().any(|c| c == '拠' || c >= '\u{f900}') || longer_than(text, 40) {
-        return false;
-    }
-    let c = compact(text);
+    let c = squeeze(text);
     let body = c.trim_start_matches(['■', '□', '◆', '◇', '●', '○', '【']);
     c.chars().count() <= 40
         && (body.starts_with("連携の拠点の取組")
@@ -309,15 +265,7 @@ pub enum HeaderField {
 
 /// The header field a cell's text is the label of (its whole text, compact).
 pub fn header_label(text: &str) -> Option<HeaderField> {
-    // Every label contains 対, 拠 or 委.
-    if !text
-        .chars()
-        .any(|c| matches!(c, '対' | '拠' | '委') || c >= '\u{f900}')
-        || longer_than(text, 24)
-    {
-        return None;
-    }
-    let c = compact(text);
+    let c = squeeze(text);
     if c.chars().count() > 24 {
         return None;
     }
@@ -335,11 +283,7 @@ pub fn header_label(text: &str) -> Option<HeaderField> {
 
 /// A `label：value` line: the field and the value text.
 pub fn header_line(text: &str) -> Option<(HeaderField, String)> {
-    if !text.contains([':', '：', '﹕', '︓']) {
-        return None;
-    }
-    let n = crate::text::normalize(text);
-    let (label, value) = n.split_once([':', '：'])?;
+    let (label, value) = text.split_once([':', '：'])?;
     let field = header_label(label)?;
     let value = value.trim();
     (!value.is_empty()).then(|| (field, value.to_string()))
@@ -349,20 +293,25 @@ pub fn header_line(text: &str) -> Option<(HeaderField, String)> {
 mod tests {
     use super::*;
 
+    /// The predicates take normalised text, as the scanner gives them.
+    fn n(s: &str) -> String {
+        crate::text::normalize(s)
+    }
+
     #[test]
     fn category_headings() {
         assert_eq!(
-            category_heading("①会議の開催（年間５回開催）"),
+            category_heading(&n("①会議の開催（年間５回開催）")),
             Some(vec![1])
         );
         assert_eq!(
-            category_heading("②地域の資源の把握・関係機関との調整"),
+            category_heading(&n("②地域の資源の把握・関係機関との調整")),
             Some(vec![2])
         );
-        assert_eq!(category_heading("④"), Some(vec![4]));
-        assert_eq!(category_heading("①②行政視点と、医療機関視点を"), None);
+        assert_eq!(category_heading(&n("④")), Some(vec![4]));
+        assert_eq!(category_heading(&n("①②行政視点と、医療機関視点を")), None);
         assert_eq!(
-            category_heading("③急変時対応研修（R7/9/6）実施済み。"),
+            category_heading(&n("③急変時対応研修（R7/9/6）実施済み。")),
             None
         );
     }
@@ -370,18 +319,18 @@ mod tests {
     #[test]
     fn section_headings_in_both_widths() {
         assert_eq!(
-            section_heading("（１）令和6年度の取組実績"),
+            section_heading(&n("（１）令和6年度の取組実績")),
             Some((1, "令和6年度の取組実績".into()))
         );
         assert_eq!(
-            section_heading("(4) 令和7年度の 進捗状況"),
+            section_heading(&n("(4) 令和7年度の 進捗状況")),
             Some((4, "令和7年度の進捗状況".into()))
         );
         assert_eq!(
-            section_heading("（２） 令和6年度の 取り組みを 通じた課題").map(|h| h.0),
+            section_heading(&n("（２） 令和6年度の 取り組みを 通じた課題")).map(|h| h.0),
             Some(2)
         );
-        assert_eq!(section_heading("(1)地域住民の理解を推進する"), None);
+        assert_eq!(section_heading(&n("(1)地域住民の理解を推進する")), None);
     }
 
     #[test]
@@ -394,29 +343,29 @@ mod tests {
 
     #[test]
     fn material_ids_with_any_dash() {
-        assert_eq!(material_id("資料 2 — 1").as_deref(), Some("資料2-1"));
-        assert_eq!(material_id("資料２－２").as_deref(), Some("資料2-2"));
-        assert_eq!(material_id("資料 2—5").as_deref(), Some("資料2-5"));
-        assert_eq!(material_id("資料によると"), None);
+        assert_eq!(material_id(&n("資料 2 — 1")).as_deref(), Some("資料2-1"));
+        assert_eq!(material_id(&n("資料２－２")).as_deref(), Some("資料2-2"));
+        assert_eq!(material_id(&n("資料 2—5")).as_deref(), Some("資料2-5"));
+        assert_eq!(material_id(&n("資料によると")), None);
     }
 
     #[test]
     fn header_labels() {
-        assert_eq!(header_label("対象地域"), Some(HeaderField::TargetAreas));
+        assert_eq!(header_label(&n("対象地域")), Some(HeaderField::TargetAreas));
         assert_eq!(
-            header_label("市町村医介連携事業（委託先）"),
+            header_label(&n("市町村医介連携事業（委託先）")),
             Some(HeaderField::Contractors)
         );
-        assert_eq!(header_label("連携の拠点"), Some(HeaderField::Hubs));
+        assert_eq!(header_label(&n("連携の拠点")), Some(HeaderField::Hubs));
         assert_eq!(
-            header_label("「連携の拠点」の取組について関係機関への周知が必要。"),
+            header_label(&n("「連携の拠点」の取組について関係機関への周知が必要。")),
             None
         );
     }
 
     #[test]
     fn category_header_line() {
-        assert!(is_category_header_line("①会議の開催 ②地域の資源の把握・関係機関との調整 ③急変時対応等の体制構築等 ④在宅医療に係る研修 ⑤在宅医療の普及啓発"));
-        assert!(!is_category_header_line("①会議を開催 ②調査 ③検討"));
+        assert!(is_category_header_line(&n("①会議の開催 ②地域の資源の把握・関係機関との調整 ③急変時対応等の体制構築等 ④在宅医療に係る研修 ⑤在宅医療の普及啓発")));
+        assert!(!is_category_header_line(&n("①会議を開催 ②調査 ③検討")));
     }
 }

@@ -19,6 +19,12 @@ enum Scope {
     Body,
 }
 
+/// A non-blank cell of the row being scanned, with its whole text normalised.
+struct RowCell<'a> {
+    cell: &'a Cell,
+    text: String,
+}
+
 /// Category columns of the current table: (first col, last col, category).
 type Columns = Vec<(usize, usize, u8)>;
 
@@ -122,7 +128,15 @@ impl Scanner {
         }
         // Cells are ordered by (row, col): walk them row by row in one pass.
         for row_cells in t.cells.chunk_by(|a, b| a.row == b.row) {
-            let cells: Vec<&Cell> = row_cells.iter().filter(|c| !c.is_blank()).collect();
+            // Each cell's whole text, normalised once for every predicate of the row.
+            let cells: Vec<RowCell> = row_cells
+                .iter()
+                .filter(|c| !c.is_blank())
+                .map(|cell| RowCell {
+                    cell,
+                    text: normalize(&cell.text()),
+                })
+                .collect();
             if cells.is_empty() {
                 continue;
             }
@@ -134,18 +148,19 @@ impl Scanner {
     }
 
     /// Header labels in a row: the value is the next non-empty cell to the right.
-    fn header_row(&mut self, cells: &[&Cell]) -> bool {
+    fn header_row(&mut self, cells: &[RowCell]) -> bool {
         let mut found = false;
         let mut i = 0;
         while i < cells.len() {
-            let text = cells[i].text();
-            if let Some(field) = lines::header_label(&text) {
-                if let Some(value_cell) = cells.get(i + 1) {
-                    if lines::header_label(&value_cell.text()).is_none() {
+            let text = &cells[i].text;
+            if let Some(field) = lines::header_label(text) {
+                if let Some(value) = cells.get(i + 1) {
+                    if lines::header_label(&value.text).is_none() {
                         if field == HeaderField::TargetAreas {
                             self.boundary(true);
                         }
-                        let value = value_cell
+                        let value = value
+                            .cell
                             .lines
                             .iter()
                             .map(|l| normalize(&l.text))
@@ -157,7 +172,7 @@ impl Scanner {
                         continue;
                     }
                 }
-            } else if let Some((field, value)) = lines::header_line(&text) {
+            } else if let Some((field, value)) = lines::header_line(text) {
                 if field == HeaderField::TargetAreas {
                     self.boundary(true);
                 }
@@ -169,17 +184,17 @@ impl Scanner {
         found
     }
 
-    fn row(&mut self, t: &Table, cells: &[&Cell]) {
+    fn row(&mut self, t: &Table, cells: &[RowCell]) {
         // A category header row sets the columns of the current table.
         let cat_cells: Vec<(usize, usize, u8)> = cells
             .iter()
             .filter_map(|c| {
-                lines::category_header_cell(&c.text()).map(|n| (c.col, c.last_col(), n))
+                lines::category_header_cell(&c.text).map(|n| (c.cell.col, c.cell.last_col(), n))
             })
             .collect();
         if cat_cells.len() >= 3 {
             for c in cells {
-                if lines::category_header_cell(&c.text()).is_none() {
+                if lines::category_header_cell(&c.text).is_none() {
                     self.cell(t, c);
                 }
             }
@@ -190,15 +205,15 @@ impl Scanner {
         let mut row_heading = None;
         let mut rest = cells;
         if cells.len() >= 2 && self.current_section().is_some() {
-            if let Some(cats) = lines::category_heading(&cells[0].text()) {
-                row_heading = Some((cats, cells[0].text()));
+            if let Some(cats) = lines::category_heading(&cells[0].text) {
+                row_heading = Some((cats, cells[0].text.clone()));
                 rest = &cells[1..];
             }
         }
         let saved = if let Some((cats, text)) = row_heading {
             let saved = self.heading.take();
             self.heading = Some(cats);
-            self.pending_heading_text = Some(normalize(&text));
+            self.pending_heading_text = Some(text);
             self.last_marked = None;
             Some(saved)
         } else {
@@ -217,15 +232,10 @@ impl Scanner {
         self.forms.last().and_then(|f| f.current)
     }
 
-    fn cell(&mut self, t: &Table, cell: &Cell) {
+    fn cell(&mut self, t: &Table, rc: &RowCell) {
+        let cell = rc.cell;
         // A whole cell that is a section heading (it may wrap over several lines).
-        let joined = cell
-            .lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some((n, heading)) = lines::section_heading(&joined) {
+        if let Some((n, heading)) = lines::section_heading(&rc.text) {
             self.start_section(n, heading);
             return;
         }
