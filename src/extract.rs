@@ -15,39 +15,32 @@ use std::path::Path;
 
 /// Extract one file from disk. `display` is the path written into `source.path`.
 pub fn extract_file(path: &Path, display: &str, cfg: &Config) -> FileReport {
-    let ext = extension(path);
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > cfg.limits.max_file_bytes => {
-            let src = Source {
-                path: display.to_string(),
-                format: ext,
-                bytes: m.len(),
-                sha256: String::new(),
-            };
-            let msg = format!(
-                "{display}: {} bytes is over the limit of {} bytes",
-                m.len(),
-                cfg.limits.max_file_bytes
-            );
-            return failed(src, ErrorCode::TooLarge, msg);
-        }
-        _ => {}
+    let unread = unread_source(path, display);
+    if unread.bytes > cfg.limits.max_file_bytes {
+        let msg = format!(
+            "{display}: {} bytes is over the limit of {} bytes",
+            unread.bytes, cfg.limits.max_file_bytes
+        );
+        return failed(unread, ErrorCode::TooLarge, msg);
     }
     match std::fs::read(path) {
-        Ok(bytes) => extract_bytes(&bytes, display, &ext, cfg),
-        Err(e) => {
-            let src = Source {
-                path: display.to_string(),
-                format: ext,
-                bytes: 0,
-                sha256: String::new(),
-            };
-            failed(
-                src,
-                ErrorCode::Corrupt,
-                format!("{display}: cannot read file: {e}"),
-            )
-        }
+        Ok(bytes) => extract_bytes(&bytes, display, &unread.format, cfg),
+        Err(e) => failed(
+            Source { bytes: 0, ..unread },
+            ErrorCode::Corrupt,
+            format!("{display}: cannot read file: {e}"),
+        ),
+    }
+}
+
+/// The `source` of a file whose content was not read: no hash, its size from
+/// the file system (0 when unknown), the extension as its format.
+pub fn unread_source(path: &Path, display: &str) -> Source {
+    Source {
+        path: display.to_string(),
+        format: extension(path),
+        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        sha256: String::new(),
     }
 }
 

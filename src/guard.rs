@@ -7,8 +7,8 @@
 //!
 //! Must not know: rayon, output paths, formats.
 
-use crate::extract::{self, extension};
-use crate::output::{ErrorCode, FileReport, Source};
+use crate::extract;
+use crate::output::{ErrorCode, FileReport};
 use crate::Config;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -38,15 +38,6 @@ pub fn extract_guarded(path: &Path, display: &str, cfg: &Config, guard: &Guard) 
     }
 }
 
-fn source_of(path: &Path, display: &str) -> Source {
-    Source {
-        path: display.to_string(),
-        format: extension(path),
-        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
-        sha256: String::new(),
-    }
-}
-
 /// In-process time limit: the extraction runs on its own thread; when it overruns,
 /// the file is reported and the thread is left to finish on its own.
 fn with_timeout(path: &Path, display: &str, cfg: &Config, limit: Duration) -> FileReport {
@@ -63,7 +54,7 @@ fn with_timeout(path: &Path, display: &str, cfg: &Config, limit: Duration) -> Fi
     match rx.recv_timeout(limit) {
         Ok(report) => report,
         Err(_) => extract::failed(
-            source_of(path, display),
+            extract::unread_source(path, display),
             ErrorCode::TooLarge,
             format!(
                 "{display}: gave up after the time limit of {:.1}s",
@@ -106,7 +97,8 @@ fn in_child(exe: &Path, path: &Path, display: &str, cfg: &Config, guard: &Guard)
             });
         }
     }
-    let fail = |code, msg: String| extract::failed(source_of(path, display), code, msg);
+    let fail =
+        |code, msg: String| extract::failed(extract::unread_source(path, display), code, msg);
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {

@@ -262,17 +262,8 @@ impl Reader<'_, '_> {
 
     /// The head of the compound starting at word `i`.
     fn compound_from(&self, i: usize) -> Option<String> {
-        let ok = |k: usize| {
-            self.words.get(k).is_some_and(|w| is_compound_kind(w.kind)) && self.holding(k).is_none()
-        };
-        if !ok(i) {
-            return None;
-        }
-        let mut e = i;
-        while ok(e + 1) && self.words[e].span.end == self.words[e + 1].span.start {
-            e += 1;
-        }
-        self.head(&self.words[i..e + 1])
+        let r = self.compound_ending_at_run(i)?;
+        self.head(&self.words[r])
     }
 
     /// Rule 4: the nearest gathering compound in the count's sentence.
