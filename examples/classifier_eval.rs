@@ -27,6 +27,7 @@ use serde::Deserialize;
 use shiryo::text::classify::{explain_with, Figures};
 use shiryo::text::lexicon::{Lexicon, LEXICON};
 use shiryo::text::normalize;
+use shiryo::text::similar::{self, Wording};
 use shiryo::text::tokenize::{tokenize, warm_up};
 
 #[derive(Deserialize)]
@@ -45,6 +46,9 @@ struct Case {
     /// Why the form's marker contradicts the item's words (tune set only).
     #[serde(default)]
     noise: Option<String>,
+    /// How the form labels the item: `marker` or `heading` (tune set only).
+    #[serde(default)]
+    source: Option<String>,
 }
 
 fn load(name: &str) -> Vec<Case> {
@@ -94,21 +98,44 @@ fn main() {
     // run without printing a holdout it must not see).
     let only: Vec<&str> = args
         .iter()
-        .filter(|a| !a.starts_with('-') && Some(*a) != lexicon_path.as_ref())
+        .filter(|a| {
+            !a.starts_with('-') && Some(*a) != lexicon_path.as_ref() && a.parse::<f64>().is_err()
+        })
         .map(|s| s.as_str())
         .collect();
 
+    // `--similarity X`: another bar for "repeats a labelled item" (+form sets).
+    let min_similarity = args
+        .iter()
+        .position(|a| a == "--similarity")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse::<f64>().ok())
+        .unwrap_or(similar::MIN_SIMILARITY);
+    let veto = args
+        .iter()
+        .position(|a| a == "--veto")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse::<f64>().ok());
     let load_time = warm_up();
     println!(
         "dictionary load (tokenizer build): {:.2} ms",
         load_time.as_secs_f64() * 1e3
     );
 
+    // `+form` sets: each item is classified as the extractor does it inside its
+    // form — an item of sections 1, 3, 4 that repeats another labelled item of
+    // the same form takes that item's categories (leave-one-out: never its
+    // own), every other item is classified from its words.
     let sets = [
         ("tune", "classify_seed.toml"),
+        ("tune+form", "classify_seed.toml"),
+        ("marker+form", "classify_seed.toml"),
         ("agree", "classify_seed.toml"),
+        ("agree+form", "classify_seed.toml"),
         ("holdout", "classify_holdout.toml"),
         ("holdout2", "classify_holdout2.toml"),
+        ("holdout3", "classify_holdout3.toml"),
+        ("holdout3+form", "classify_holdout3.toml"),
         ("issues", "classify_issues.toml"),
     ];
     let mut all_texts = Vec::new();
@@ -116,18 +143,61 @@ fn main() {
         if !only.is_empty() && !only.contains(&label) {
             continue;
         }
-        let mut cases = load(file);
-        if label == "agree" {
-            // The tune items whose marker agrees with their words (see the
-            // `noise` field and docs/TEXT_LAYER.md).
-            cases.retain(|c| c.noise.is_none());
+        let path = format!("{}/testdata/{file}", env!("CARGO_MANIFEST_DIR"));
+        if !std::path::Path::new(&path).exists() {
+            continue;
         }
+        let all = load(file);
+        let in_form = label.ends_with("+form");
+        let wordings: Vec<Wording> = all
+            .iter()
+            .map(|c| Wording::new(&normalize(&c.text)))
+            .collect();
         let mut total = Figures::default();
         let mut per_cat = [Figures::default(); 5];
         let mut misses = Vec::new();
-        for case in &cases {
+        for (k, case) in all.iter().enumerate() {
+            if label.starts_with("marker") && case.source.as_deref() != Some("marker") {
+                // Only the items that carry their own markers (no headings).
+                continue;
+            }
+            if label.starts_with("agree") && case.noise.is_some() {
+                // The tune items whose marker agrees with their words (see the
+                // `noise` field and docs/TEXT_LAYER.md).
+                continue;
+            }
             let text = normalize(&case.text);
-            let predicted = classify(&text);
+            let activity = case.form.is_some() && case.section != Some(2);
+            let examples: Vec<usize> = (0..all.len())
+                .filter(|&j| {
+                    in_form
+                        && activity
+                        && j != k
+                        && all[j].form == case.form
+                        && all[j].section != Some(2)
+                        && !all[j].categories.is_empty()
+                })
+                .collect();
+            let repeated = similar::most_similar(
+                &wordings[k],
+                examples.iter().map(|&j| &wordings[j]),
+                min_similarity,
+            );
+            let predicted = match repeated {
+                Some((i, _)) => all[examples[i]].categories.clone(),
+                None => {
+                    let words = classify(&text);
+                    match veto.and_then(|v| {
+                        similar::most_similar(&wordings[k], examples.iter().map(|&j| &wordings[j]), v)
+                    }) {
+                        Some((i, _)) => words
+                            .into_iter()
+                            .filter(|c| all[examples[i]].categories.contains(c))
+                            .collect(),
+                        None => words,
+                    }
+                }
+            };
             total.add(&predicted, &case.categories);
             for (i, fig) in per_cat.iter_mut().enumerate() {
                 let c = i as u8 + 1;
@@ -147,7 +217,7 @@ fn main() {
             }
             all_texts.push(text);
         }
-        println!("{label:<8} {total}");
+        println!("{label:<13} {total}");
         for (i, fig) in per_cat.iter().enumerate() {
             println!("    {}  {fig}", marks(&[i as u8 + 1]));
         }

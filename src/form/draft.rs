@@ -4,6 +4,7 @@
 
 use super::lines::{self, HeaderField};
 use crate::output::{At, CountOut, DateOut, Item, Section, Submission, Warning};
+use crate::text::similar::{self, Wording};
 use crate::text::{self, checks, TextContext};
 
 /// How an item got its categories (SPEC §2 `category_source`).
@@ -110,8 +111,9 @@ impl DraftForm {
     }
 
     /// Build the contract's submission: analyse every item's text, add warnings.
-    pub fn finish(self, locator: String) -> Submission {
+    pub fn finish(mut self, locator: String) -> Submission {
         let mut warnings = Vec::new();
+        decide_categories(&mut self.sections);
         let years = section_years(&self.sections);
         let mut sections: Vec<Section> = Vec::new();
         for (idx, ds) in self.sections.into_iter().enumerate() {
@@ -185,6 +187,44 @@ impl DraftForm {
     }
 }
 
+/// Categories of the items the form does not label (`Classifier`): in sections
+/// 1, 3 and 4 an item that repeats a labelled item of the same submission (plan
+/// and progress of one activity) takes that item's categories — the hub's own
+/// filing; every other one, and all of section 2 (issues, not activities), is
+/// classified from its words.
+fn decide_categories(sections: &mut [DraftSection]) {
+    let activities = |n: u8| n != 2;
+    let labelled = |i: &DraftItem| {
+        matches!(
+            i.source,
+            CategorySource::Marker | CategorySource::Heading | CategorySource::Column
+        ) && !i.categories.is_empty()
+    };
+    let examples: Vec<(Wording, Vec<u8>)> = sections
+        .iter()
+        .filter(|s| activities(s.number))
+        .flat_map(|s| s.items.iter().filter(|i| labelled(i)))
+        .map(|i| (Wording::new(&i.text), i.categories.clone()))
+        .collect();
+    for s in sections.iter_mut() {
+        let number = s.number;
+        for item in s.items.iter_mut() {
+            if item.source != CategorySource::Classifier {
+                continue;
+            }
+            let repeated = if activities(number) && !examples.is_empty() {
+                similar::repeated_example(&Wording::new(&item.text), examples.iter().map(|e| &e.0))
+            } else {
+                None
+            };
+            item.categories = match repeated {
+                Some((i, _)) => examples[i].1.clone(),
+                None => text::classify::classify(&item.text),
+            };
+        }
+    }
+}
+
 fn kind_name(n: u8) -> &'static str {
     match n {
         1 => "results",
@@ -228,11 +268,7 @@ fn analyse(
     index: usize,
     warnings: &mut Vec<Warning>,
 ) -> Item {
-    let categories = if di.source == CategorySource::Classifier {
-        text::classify::classify(&di.text)
-    } else {
-        di.categories
-    };
+    let categories = di.categories;
     let mut dates = Vec::new();
     let mut counts = Vec::new();
     if let Some(h) = &di.heading_text {

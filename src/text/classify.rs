@@ -20,6 +20,7 @@ use regex::Regex;
 use super::lexicon::{Lexicon, Settings, Weights, LEXICON};
 use super::normalize::normalize;
 use super::tokenize::{tokenize, Token};
+use super::topics::{bracketed_lists, topic_spans};
 
 /// A bracketed marker reference (`会議(①)で`): it names another item's
 /// category, not this one's.
@@ -52,45 +53,70 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
     let prepared = prepare(text);
     let tokens = tokenize(&prepared);
     let lists = bracketed_lists(&prepared);
-    let hits: Vec<HitView> = lexicon
+    let topics = topic_spans(&prepared, &tokens, &lexicon.topics);
+    let settings = lexicon.settings;
+    let within = |spans: &[Range<usize>], ranges: &[Range<usize>]| {
+        spans
+            .iter()
+            .all(|s| ranges.iter().any(|r| r.start <= s.start && s.end <= r.end))
+    };
+    let mut hits: Vec<HitView> = lexicon
         .hits(&prepared, &tokens)
         .into_iter()
         .map(|h| {
-            let in_list = h
-                .spans
-                .iter()
-                .all(|s| lists.iter().any(|l| l.start <= s.start && s.end <= l.end));
+            let scope = if within(&h.spans, &lists) {
+                Scope::List
+            } else if within(&h.spans, &topics) {
+                Scope::Topic
+            } else {
+                Scope::Activity
+            };
             HitView {
                 pattern: h.entry.source.clone(),
                 matched: h.matched,
                 weights: h.entry.weights,
-                factor: if in_list {
-                    lexicon.settings.list_weight
-                } else {
-                    1.0
-                },
+                factor: scope.factor(settings),
+                scope,
                 line: h.entry.line,
             }
         })
         .collect();
-    let mut scores = [0.0f32; 5];
-    for hit in &hits {
-        for (s, w) in scores.iter_mut().zip(hit.weights) {
-            *s += w * hit.factor;
+    let mut scores = scores_of(&hits, settings);
+    let mut categories = decide(&scores, settings);
+    // Topics weigh less only beside an activity that decides: when nothing
+    // reaches a category with them discounted, the topic is all the item says
+    // (a 説明会 on the 入退院支援ルール is about that rule).
+    let topics_dropped = categories.is_empty() && hits.iter().any(|h| h.scope == Scope::Topic);
+    if topics_dropped {
+        for h in hits.iter_mut().filter(|h| h.scope == Scope::Topic) {
+            h.scope = Scope::TopicKept;
+            h.factor = 1.0;
         }
+        scores = scores_of(&hits, settings);
+        categories = decide(&scores, settings);
     }
-    for s in &mut scores {
-        *s = s.min(lexicon.settings.cap);
-    }
-    let categories = decide(&scores, lexicon.settings);
     Explanation {
         text: prepared,
         tokens,
         hits,
         scores,
-        settings: lexicon.settings,
+        settings,
         categories,
     }
+}
+
+/// Capped sums of the hits' weights × factors.
+fn scores_of(hits: &[HitView], settings: Settings) -> Weights {
+    let mut scores = [0.0f32; 5];
+    for hit in hits {
+        for (s, w) in scores.iter_mut().zip(hit.weights) {
+            *s += w * hit.factor;
+        }
+    }
+    for s in &mut scores {
+        *s = s.min(settings.cap);
+    }
+    scores
 }
 
 /// Normalised text; bracketed marker references become [`REFERENCE_MARK`] and
@@ -99,42 +125,6 @@ fn prepare(text: &str) -> String {
     let normalised = normalize(text);
     let marked = BRACKETED_REFERENCE.replace_all(&normalised, REFERENCE_MARK);
     CIRCLED_NUMBER.replace_all(&marked, " ").trim().to_string()
-}
-
-/// Inner byte ranges of the bracketed lists in `text`: 「…」, 『…』 or (…)
-/// (nested brackets are found too) whose contents enumerate — a `・`, `、` or
-/// `,`, or `や` … `等` — such as a meeting's agenda
-/// (担当者会議「方向性決定・情報共有・打合せ」), the themes of a training
-/// ((在宅医療について(…)、急変時対応について(…))) or a list of findings
-/// (「…」「保険請求や同行研修等の機会」等の支援ニーズ).
-fn bracketed_lists(text: &str) -> Vec<Range<usize>> {
-    let mut open: Vec<(char, usize)> = Vec::new();
-    let mut lists = Vec::new();
-    for (i, c) in text.char_indices() {
-        let closes = match c {
-            '「' | '『' | '(' => {
-                open.push((c, i + c.len_utf8()));
-                continue;
-            }
-            '」' => '「',
-            '』' => '『',
-            ')' => '(',
-            _ => continue,
-        };
-        // An unbalanced closing bracket closes nothing.
-        let Some(pos) = open.iter().rposition(|&(o, _)| o == closes) else {
-            continue;
-        };
-        let start = open[pos].1;
-        open.truncate(pos);
-        let inner = &text[start..i];
-        let enumerates = inner.contains(['・', '、', ','])
-            || inner.find('や').is_some_and(|p| inner[p..].contains('等'));
-        if enumerates {
-            lists.push(start..i);
-        }
-    }
-    lists
 }
 
 /// Categories whose (capped) score reaches both the threshold and `ratio` ×
@@ -159,11 +149,46 @@ pub struct HitView {
     /// The text it matched in the item.
     pub matched: String,
     pub weights: Weights,
-    /// 1, or the lexicon's `list_weight` when every match lies inside a
-    /// bracketed list.
+    /// Where its matches lie.
+    pub scope: Scope,
+    /// What its weights count for: 1, the lexicon's `list_weight` in a
+    /// bracketed list, its `topic_weight` in a topic.
     pub factor: f32,
     /// Line in `dictionaries/category_lexicon.tsv`.
     pub line: usize,
+}
+
+/// Where an entry's matches lie in the item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// At least one match names what the item does.
+    Activity,
+    /// Every match lies inside a bracketed list.
+    List,
+    /// Every match lies in a topic or background ([`super::topics`]).
+    Topic,
+    /// As `Topic`, but counted in full: with topics discounted nothing was
+    /// chosen.
+    TopicKept,
+}
+
+impl Scope {
+    fn factor(self, settings: Settings) -> f32 {
+        match self {
+            Scope::Activity | Scope::TopicKept => 1.0,
+            Scope::List => settings.list_weight,
+            Scope::Topic => settings.topic_weight,
+        }
+    }
+
+    fn note(self) -> &'static str {
+        match self {
+            Scope::Activity => "",
+            Scope::List => " (in a bracketed list)",
+            Scope::Topic => " (in a topic or background)",
+            Scope::TopicKept => " (in a topic, counted in full: nothing else decides)",
+        }
+    }
 }
 
 /// The full reasoning behind one classification.
@@ -212,10 +237,10 @@ impl fmt::Display for Explanation {
         }
         writeln!(f, "lexicon hits ({}):", self.hits.len())?;
         for h in &self.hits {
-            let factor = if h.factor == 1.0 {
-                String::new()
-            } else {
-                format!("  × {} (in a bracketed list)", h.factor)
+            let factor = match h.scope {
+                Scope::Activity => String::new(),
+                Scope::TopicKept => format!("  ×1{}", h.scope.note()),
+                _ => format!("  × {}{}", h.factor, h.scope.note()),
             };
             writeln!(
                 f,
@@ -346,27 +371,12 @@ mod tests {
             ratio: 0.5,
             cap: f32::INFINITY,
             list_weight: 1.0,
+            topic_weight: 1.0,
         };
         assert_eq!(decide(&[3.0, 1.6, 0.0, 0.0, 2.0], s), vec![1, 5]);
         assert_eq!(decide(&[1.9, 0.0, 0.0, 0.0, 0.0], s), Vec::<u8>::new());
         assert_eq!(decide(&[8.0, 0.0, 3.0, 0.0, 0.0], s), vec![1]);
         assert_eq!(decide(&[0.0; 5], s), Vec::<u8>::new());
-    }
-
-    #[test]
-    fn bracketed_lists_are_found() {
-        let t = "担当者会議「方向性決定・情報共有」(5月)と「安心カード」、研修(在宅医療について(6/1)、看取りについて)";
-        let lists: Vec<&str> = bracketed_lists(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            lists,
-            vec![
-                "方向性決定・情報共有",
-                "在宅医療について(6/1)、看取りについて"
-            ]
-        );
-        let t = "「保険請求や同行研修等の機会」等";
-        assert_eq!(bracketed_lists(t), vec![3..t.len() - 6]);
-        assert!(bracketed_lists("a)b(「c・d").is_empty());
     }
 
     #[test]

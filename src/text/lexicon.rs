@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tokenize::Token;
+use super::topics::TopicRules;
 
 /// The lexicon shipped with the crate.
 pub static LEXICON_TSV: &str = include_str!("../../dictionaries/category_lexicon.tsv");
@@ -72,6 +73,9 @@ pub struct Settings {
     /// (「…・…」, (…、…)): a list in brackets names topics, themes or
     /// findings, not what the item does (1 = no such rule).
     pub list_weight: f32,
+    /// Factor for an entry whose every match lies in the topic or background
+    /// of an activity ([`super::topics`]; 1 = no such rule).
+    pub topic_weight: f32,
 }
 
 impl Default for Settings {
@@ -81,6 +85,7 @@ impl Default for Settings {
             ratio: 0.5,
             cap: f32::INFINITY,
             list_weight: 1.0,
+            topic_weight: 1.0,
         }
     }
 }
@@ -90,6 +95,8 @@ impl Default for Settings {
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     pub settings: Settings,
+    /// `@topic`, `@event` and `@background` patterns.
+    pub topics: TopicRules,
 }
 
 /// A malformed lexicon line.
@@ -142,7 +149,25 @@ impl Lexicon {
                     "ratio" => lexicon.settings.ratio = value,
                     "cap" => lexicon.settings.cap = value,
                     "list_weight" => lexicon.settings.list_weight = value,
+                    "topic_weight" => lexicon.settings.topic_weight = value,
                     _ => return Err(err(format!("unknown setting {name}"))),
+                }
+                continue;
+            }
+            if let Some(rule) = content.strip_prefix('@') {
+                let (name, pattern) = rule
+                    .split_once('\t')
+                    .ok_or_else(|| err(format!("@{rule} needs a tab and a pattern")))?;
+                let re = Regex::new(pattern.trim())
+                    .map_err(|e| err(format!("bad regex {pattern}: {e}")))?;
+                let slot = match name.trim() {
+                    "topic" => &mut lexicon.topics.marker,
+                    "event" => &mut lexicon.topics.event,
+                    "background" => &mut lexicon.topics.background,
+                    other => return Err(err(format!("unknown rule @{other}"))),
+                };
+                if slot.replace(re).is_some() {
+                    return Err(err(format!("@{} given twice", name.trim())));
                 }
                 continue;
             }
@@ -287,6 +312,27 @@ mod tests {
         assert!(Lexicon::parse("re:(\t1=1\n").is_err());
         assert!(Lexicon::parse("!speed 3\n").is_err());
         assert!(Lexicon::parse("!list_weight x\n").is_err());
+        assert!(Lexicon::parse("@topic について\n").is_err(), "needs a tab");
+        assert!(Lexicon::parse("@theme\tについて\n").is_err());
+        assert!(Lexicon::parse("@event\t会議\n@event\t研修\n").is_err());
+    }
+
+    #[test]
+    fn parses_topic_rules() {
+        let lex =
+            Lexicon::parse("!topic_weight 0.5\n@topic\tについて\n@event\t会議|研修\n").unwrap();
+        assert_eq!(lex.settings.topic_weight, 0.5);
+        assert!(lex
+            .topics
+            .marker
+            .as_ref()
+            .is_some_and(|r| r.is_match("Xについて")));
+        assert!(lex
+            .topics
+            .event
+            .as_ref()
+            .is_some_and(|r| r.is_match("研修")));
+        assert!(lex.topics.background.is_none());
     }
 
     #[test]

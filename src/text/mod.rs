@@ -10,7 +10,9 @@ pub mod counts;
 pub mod dates;
 pub mod lexicon;
 pub mod normalize;
+pub mod similar;
 pub mod tokenize;
+pub mod topics;
 
 pub use normalize::{compact, normalize, normalize_with_map, Normalized};
 

@@ -1,0 +1,124 @@
+//! How alike two items' wordings are, and which labelled item an unmarked one
+//! repeats.
+//!
+//! Owns: the wording fingerprint of an item (character bigrams of its letters —
+//! kanji, kana, Latin — with digits, punctuation and spaces dropped, so that a
+//! plan item and its progress report with other dates still match), the Dice
+//! similarity of two fingerprints and the choice of the most similar example.
+//!
+//! Why: a hub files a repeated activity the same way wherever it appears — last
+//! year's result, this year's plan and its progress report are often one
+//! sentence with other dates. When an unmarked item repeats a marked item of the
+//! same submission, the hub's own filing is better evidence than the lexicon
+//! (DECISIONS 8, docs/TEXT_LAYER.md "Same-form examples").
+//!
+//! Must not know: forms, sections or markers; the caller decides which items
+//! are examples and which are classified.
+
+/// Smallest similarity at which an unmarked item counts as repeating a labelled
+/// one. Chosen on the tune set (docs/TEXT_LAYER.md): from 0.6 up every pair in
+/// the seed forms is the same activity reworded; below 0.55 different
+/// activities that share a long subject (`門真市医師会在宅医療サポートチーム`)
+/// start to match.
+pub const MIN_SIMILARITY: f64 = 0.6;
+
+/// The wording of one item: its distinct letter bigrams, sorted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Wording {
+    bigrams: Vec<u64>,
+}
+
+impl Wording {
+    /// The fingerprint of `text` (any width; letters are compared as NFKC would
+    /// leave them only in that digits and punctuation are ignored).
+    pub fn new(text: &str) -> Self {
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut bigrams: Vec<u64> = letters
+            .windows(2)
+            .map(|w| (u64::from(u32::from(w[0])) << 32) | u64::from(u32::from(w[1])))
+            .collect();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        Wording { bigrams }
+    }
+
+    /// Dice coefficient of the two bigram sets: 1 for the same wording, 0 for
+    /// nothing shared (or an empty wording).
+    pub fn similarity(&self, other: &Wording) -> f64 {
+        let total = self.bigrams.len() + other.bigrams.len();
+        if self.bigrams.is_empty() || other.bigrams.is_empty() {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while i < self.bigrams.len() && j < other.bigrams.len() {
+            match self.bigrams[i].cmp(&other.bigrams[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * shared as f64 / total as f64
+    }
+}
+
+/// The example `text` repeats: the index of the most similar of `examples`
+/// (the first on a tie) and its similarity, when that reaches
+/// [`MIN_SIMILARITY`].
+pub fn repeated_example<'a, I>(text: &Wording, examples: I) -> Option<(usize, f64)>
+where
+    I: IntoIterator<Item = &'a Wording>,
+{
+    most_similar(text, examples, MIN_SIMILARITY)
+}
+
+/// The most similar of `examples` (the first on a tie) at `min` or above.
+pub fn most_similar<'a, I>(text: &Wording, examples: I, min: f64) -> Option<(usize, f64)>
+where
+    I: IntoIterator<Item = &'a Wording>,
+{
+    let mut best: Option<(usize, f64)> = None;
+    for (i, e) in examples.into_iter().enumerate() {
+        let s = text.similarity(e);
+        if s >= min && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_punctuation_do_not_count() {
+        let plan = Wording::new("在支診間の連携強化に向けた懇話会の開催（11/5）。");
+        let done = Wording::new("在支診間の連携強化に向けた懇話会の開催(3/2、3/9)");
+        assert_eq!(plan.similarity(&done), 1.0);
+    }
+
+    #[test]
+    fn different_activities_stay_apart() {
+        let a = Wording::new("医療機関へのアンケート調査を実施");
+        let b = Wording::new("市民向けの在宅医療講演会を開催");
+        assert!(a.similarity(&b) < MIN_SIMILARITY, "{}", a.similarity(&b));
+        assert_eq!(Wording::new("").similarity(&a), 0.0);
+    }
+
+    #[test]
+    fn the_most_similar_example_above_the_bar_wins() {
+        let examples = [
+            Wording::new("市民向けの在宅医療講演会を開催"),
+            Wording::new("医療機関へのアンケート調査を実施"),
+            Wording::new("医療機関へのアンケート調査を実施予定"),
+        ];
+        let item = Wording::new("医療機関へのアンケート調査を１０月に実施");
+        assert_eq!(repeated_example(&item, &examples).map(|(i, _)| i), Some(1));
+        let unrelated = Wording::new("看取りの手引きを改訂");
+        assert_eq!(repeated_example(&unrelated, &examples), None);
+    }
+}

@@ -1,0 +1,216 @@
+//! Which parts of an item name topics rather than what the item does.
+//!
+//! Owns: finding, in the normalised text of one item, the byte ranges whose
+//! words are the subject matter of an activity, not the activity:
+//!
+//! - **bracketed lists** — 「…」, 『…』 or (…) whose contents enumerate: a
+//!   meeting's agenda, a training's themes, a list of findings;
+//! - **topics of an event** — the clause before a topic marker (について,
+//!   に関する, のための, に向けた … — `@topic` in the lexicon) when a meeting
+//!   or a training (`@event`) follows in the same sentence:
+//!   `…多職種連携体制づくりについて協議`, `…24時間体制の構築に向けた会議`;
+//! - **the name of an event** — the run of nouns written straight before an
+//!   event noun: `ICTネットワークシステム説明会`, `急変時対応研修`;
+//! - **background** — the clause before a background marker (を踏まえ, をもとに
+//!   — `@background`): what the activity builds on, not the activity.
+//!
+//! The classifier weighs lexicon hits inside such ranges less (DECISIONS 8,
+//! docs/TEXT_LAYER.md "Topics"). The patterns live in the lexicon file so
+//! that a reader can see and change them; this module only applies them.
+//!
+//! Must not know: categories or weights.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::tokenize::Token;
+
+/// The lexicon's patterns for topics (`@topic`, `@event`, `@background`
+/// lines); a missing pattern finds nothing.
+#[derive(Debug, Clone, Default)]
+pub struct TopicRules {
+    /// Ends a topic clause: について, に関する, のための, に向けた …
+    pub marker: Option<Regex>,
+    /// An event whose topic the clause names: 会議, 研修, 説明会 …
+    pub event: Option<Regex>,
+    /// Ends a background clause: を踏まえ, をもとに …
+    pub background: Option<Regex>,
+}
+
+/// Inner byte ranges of the bracketed lists in `text`: 「…」, 『…』 or (…)
+/// (nested brackets are found too) whose contents enumerate — a `・`, `、` or
+/// `,`, or `や` … `等` — such as a meeting's agenda
+/// (担当者会議「方向性決定・情報共有・打合せ」), the themes of a training
+/// ((在宅医療について(…)、急変時対応について(…))) or a list of findings
+/// (「…」「保険請求や同行研修等の機会」等の支援ニーズ).
+pub fn bracketed_lists(text: &str) -> Vec<Range<usize>> {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut lists = Vec::new();
+    for (i, c) in text.char_indices() {
+        let closes = match c {
+            '「' | '『' | '(' => {
+                open.push((c, i + c.len_utf8()));
+                continue;
+            }
+            '」' => '「',
+            '』' => '『',
+            ')' => '(',
+            _ => continue,
+        };
+        // An unbalanced closing bracket closes nothing.
+        let Some(pos) = open.iter().rposition(|&(o, _)| o == closes) else {
+            continue;
+        };
+        let start = open[pos].1;
+        open.truncate(pos);
+        let inner = &text[start..i];
+        let enumerates = inner.contains(['・', '、', ','])
+            || inner.find('や').is_some_and(|p| inner[p..].contains('等'));
+        if enumerates {
+            lists.push(start..i);
+        }
+    }
+    lists
+}
+
+/// Byte ranges of `text` that name the topic or the background of an
+/// activity (see the module doc), sorted by start; they may overlap.
+pub fn topic_spans(text: &str, tokens: &[Token], rules: &TopicRules) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    if let (Some(marker), Some(event)) = (&rules.marker, &rules.event) {
+        for m in marker.find_iter(text) {
+            let rest = &text[m.end()..sentence_end(text, m.end())];
+            if event.find_iter(rest).any(|e| !names_a_place(&rest[e.end()..])) {
+                spans.push(clause_start(text, m.start())..m.start());
+            }
+        }
+    }
+    if let Some(background) = &rules.background {
+        for m in background.find_iter(text) {
+            spans.push(clause_start(text, m.start())..m.start());
+        }
+    }
+    if let Some(event) = &rules.event {
+        for m in event.find_iter(text) {
+            if let Some(name) = noun_run_before(tokens, m.start()) {
+                spans.push(name);
+            }
+        }
+    }
+    spans.retain(|s| !s.is_empty());
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans
+}
+
+/// True when the text after an event names it as the place of something else
+/// (`…連絡会にて調査`, `…会議において作成`, `…会議で`; `会議では` reports what
+/// the meeting did): the event is then not what the topic is about.
+fn names_a_place(after: &str) -> bool {
+    let after = after.trim_start_matches(['」', '』', ')', ' ']);
+    after.starts_with("にて")
+        || after.starts_with("において")
+        || (after.starts_with('で') && !after.starts_with("では"))
+}
+
+/// Start of the clause that ends at `at`: just after the last 、 or 。 before it.
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind(['、', '。'])
+        .map_or(0, |p| p + '、'.len_utf8())
+}
+
+/// End of the sentence that holds `at`: the next 。 or the end of the text.
+fn sentence_end(text: &str, at: usize) -> usize {
+    text[at..].find('。').map_or(text.len(), |p| at + p)
+}
+
+/// The nouns written without a break straight before byte `at` (the name of
+/// the event that starts there), when `at` is a token boundary.
+fn noun_run_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
+    let mut i = tokens.iter().position(|t| t.span.end == at)?;
+    let end = at;
+    let mut start = at;
+    loop {
+        let t = &tokens[i];
+        if t.pos != "名詞" || t.span.end != start {
+            break;
+        }
+        start = t.span.start;
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+    }
+    (start < end).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize::tokenize;
+
+    fn rules() -> TopicRules {
+        TopicRules {
+            marker: Some(Regex::new("について|に向けた").unwrap()),
+            event: Some(Regex::new("会議|説明会|協議").unwrap()),
+            background: Some(Regex::new("を踏まえ").unwrap()),
+        }
+    }
+
+    fn spans(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        topic_spans(text, &tokens, &rules())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn bracketed_lists_are_found() {
+        let t = "担当者会議「方向性決定・情報共有」(5月)と「安心カード」、研修(在宅医療について(6/1)、看取りについて)";
+        let lists: Vec<&str> = bracketed_lists(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            lists,
+            vec![
+                "方向性決定・情報共有",
+                "在宅医療について(6/1)、看取りについて"
+            ]
+        );
+        let t = "「保険請求や同行研修等の機会」等";
+        assert_eq!(bracketed_lists(t), vec![3..t.len() - 6]);
+        assert!(bracketed_lists("a)b(「c・d").is_empty());
+    }
+
+    #[test]
+    fn a_topic_needs_an_event_after_it() {
+        assert_eq!(
+            spans("11月は、連携体制づくりについて協議予定"),
+            vec!["連携体制づくり"]
+        );
+        assert_eq!(
+            spans("資源の把握、24時間体制の構築に向けた会議を開催"),
+            vec!["24時間体制の構築"]
+        );
+        // No meeting or training follows: the clause is what is done.
+        assert!(spans("「安心カード」について10月から配布開始").is_empty());
+        // An event named as the place of the activity is not its topic.
+        assert!(spans("救急搬送について各連絡会にて調査").is_empty());
+        assert_eq!(spans("救急搬送について会議で協議"), vec!["救急搬送"]);
+        // The event must be in the same sentence.
+        assert!(spans("体制づくりについて検討。会議は未定").is_empty());
+    }
+
+    #[test]
+    fn an_event_name_and_a_background_are_topics() {
+        assert_eq!(
+            spans("ICTネットワークシステム説明会を開催"),
+            vec!["ICTネットワークシステム"]
+        );
+        assert_eq!(
+            spans("研修を行う。多職種連携の強化を踏まえ、体制を検討"),
+            vec!["多職種連携の強化"]
+        );
+        assert!(spans("説明会を開催").is_empty());
+    }
+}
