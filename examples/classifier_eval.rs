@@ -27,7 +27,7 @@ use serde::Deserialize;
 use shiryo::text::classify::{explain_with, Figures};
 use shiryo::text::lexicon::{Lexicon, LEXICON};
 use shiryo::text::normalize;
-use shiryo::text::similar::{self, Wording};
+use shiryo::text::similar::{self, FormItem, Wording};
 use shiryo::text::tokenize::{tokenize, warm_up};
 
 #[derive(Deserialize)]
@@ -57,6 +57,31 @@ fn load(name: &str) -> Vec<Case> {
     toml::from_str::<File>(&text)
         .unwrap_or_else(|e| panic!("{path}: {e}"))
         .case
+}
+
+/// For each case, the other case of its form it repeats (see
+/// `similar::repeated_in_form`); cases without a form repeat nothing.
+fn repeats_by_form(all: &[Case], min: f64) -> Vec<Option<usize>> {
+    let mut out = vec![None; all.len()];
+    let mut forms: Vec<&str> = all.iter().filter_map(|c| c.form.as_deref()).collect();
+    forms.dedup();
+    for form in forms {
+        let members: Vec<usize> = (0..all.len())
+            .filter(|&i| all[i].form.as_deref() == Some(form))
+            .collect();
+        let items: Vec<FormItem> = members
+            .iter()
+            .map(|&i| FormItem {
+                wording: Wording::new(&normalize(&all[i].text)),
+                section: all[i].section.unwrap_or(1),
+                categories: Some(all[i].categories.as_slice()),
+            })
+            .collect();
+        for (m, r) in members.iter().zip(similar::repeated_in_form(&items, min)) {
+            out[*m] = r.map(|k| members[k]);
+        }
+    }
+    out
 }
 
 fn marks(cats: &[u8]) -> String {
@@ -111,11 +136,6 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse::<f64>().ok())
         .unwrap_or(similar::MIN_SIMILARITY);
-    let veto = args
-        .iter()
-        .position(|a| a == "--veto")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|s| s.parse::<f64>().ok());
     let load_time = warm_up();
     println!(
         "dictionary load (tokenizer build): {:.2} ms",
@@ -149,10 +169,11 @@ fn main() {
         }
         let all = load(file);
         let in_form = label.ends_with("+form");
-        let wordings: Vec<Wording> = all
-            .iter()
-            .map(|c| Wording::new(&normalize(&c.text)))
-            .collect();
+        let repeats = if in_form {
+            repeats_by_form(&all, min_similarity)
+        } else {
+            vec![None; all.len()]
+        };
         let mut total = Figures::default();
         let mut per_cat = [Figures::default(); 5];
         let mut misses = Vec::new();
@@ -167,36 +188,9 @@ fn main() {
                 continue;
             }
             let text = normalize(&case.text);
-            let activity = case.form.is_some() && case.section != Some(2);
-            let examples: Vec<usize> = (0..all.len())
-                .filter(|&j| {
-                    in_form
-                        && activity
-                        && j != k
-                        && all[j].form == case.form
-                        && all[j].section != Some(2)
-                        && !all[j].categories.is_empty()
-                })
-                .collect();
-            let repeated = similar::most_similar(
-                &wordings[k],
-                examples.iter().map(|&j| &wordings[j]),
-                min_similarity,
-            );
-            let predicted = match repeated {
-                Some((i, _)) => all[examples[i]].categories.clone(),
-                None => {
-                    let words = classify(&text);
-                    match veto.and_then(|v| {
-                        similar::most_similar(&wordings[k], examples.iter().map(|&j| &wordings[j]), v)
-                    }) {
-                        Some((i, _)) => words
-                            .into_iter()
-                            .filter(|c| all[examples[i]].categories.contains(c))
-                            .collect(),
-                        None => words,
-                    }
-                }
+            let predicted = match repeats[k] {
+                Some(j) => all[j].categories.clone(),
+                None => classify(&text),
             };
             total.add(&predicted, &case.categories);
             for (i, fig) in per_cat.iter_mut().enumerate() {

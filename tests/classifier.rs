@@ -10,6 +10,7 @@
 use serde::Deserialize;
 use shiryo::text::classify::{classify, explain, Figures};
 use shiryo::text::normalize;
+use shiryo::text::similar::{repeated_in_form, FormItem, Wording, MIN_SIMILARITY};
 use shiryo::text::tokenize::{tokenize, warm_up};
 
 #[derive(Deserialize)]
@@ -24,6 +25,10 @@ struct Case {
     /// Set on tune items whose marker contradicts their words.
     #[serde(default)]
     noise: Option<String>,
+    #[serde(default)]
+    form: Option<String>,
+    #[serde(default)]
+    section: Option<u8>,
 }
 
 fn cases(name: &str) -> Vec<Case> {
@@ -138,27 +143,77 @@ fn explain_shows_its_reasoning() {
     assert!(shown.contains("④在宅医療に係る研修"), "{shown}");
 }
 
+/// Every case classified as the extractor does inside its form: a case of
+/// sections 1, 3, 4 that repeats another labelled case of its form takes that
+/// case's categories (never its own), the others go by their words.
+fn measure_in_form(name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
+    let all = cases(name);
+    let mut figures = Figures::default();
+    for (k, case) in all.iter().enumerate().filter(|(_, c)| keep(c)) {
+        let members: Vec<usize> = (0..all.len())
+            .filter(|&i| all[i].form == case.form)
+            .collect();
+        let items: Vec<FormItem> = members
+            .iter()
+            .map(|&i| FormItem {
+                wording: Wording::new(&normalize(&all[i].text)),
+                section: all[i].section.unwrap_or(1),
+                categories: Some(all[i].categories.as_slice()),
+            })
+            .collect();
+        let at = members
+            .iter()
+            .position(|&i| i == k)
+            .expect("a member of its form");
+        let predicted = match repeated_in_form(&items, MIN_SIMILARITY)[at] {
+            Some(j) => all[members[j]].categories.clone(),
+            None => classify(&normalize(&case.text)),
+        };
+        figures.add(&predicted, &case.categories);
+    }
+    println!("{name:<24} in form {figures}");
+    figures
+}
+
 #[test]
 fn measured_figures() {
     // Regression floors a little under the figures recorded in
-    // docs/TEXT_LAYER.md (tune 0.741 / 0.779, agree 0.825 / 0.879, holdout
-    // 0.968 / 0.916, holdout2 0.969 / 0.913: precision / F1); raise them when
-    // the lexicon improves. The lexicon is tuned on classify_seed.toml and
-    // classify_issues.toml only.
+    // docs/TEXT_LAYER.md (precision / F1: tune 0.800 / 0.816, agree 0.900 /
+    // 0.926, holdout 0.984 / 0.923, holdout2 0.968 / 0.897, holdout3 0.914 /
+    // 0.834); raise them when the lexicon improves. The lexicon is tuned on
+    // classify_seed.toml and classify_issues.toml only.
     let tune = measure("classify_seed.toml");
-    assert!(tune.f1() >= 0.76 && tune.precision() >= 0.72, "tune {tune}");
+    assert!(tune.f1() >= 0.79 && tune.precision() >= 0.78, "tune {tune}");
     let agree = measure_where("classify_seed.toml agree", "classify_seed.toml", |c| {
         c.noise.is_none()
     });
     assert!(
-        agree.f1() >= 0.86 && agree.precision() >= 0.80,
+        agree.f1() >= 0.90 && agree.precision() >= 0.88,
         "agree {agree}"
     );
     for holdout in ["classify_holdout.toml", "classify_holdout2.toml"] {
         let f = measure(holdout);
         assert!(f.precision() >= 0.93, "{holdout} {f}");
-        assert!(f.f1() >= 0.88, "{holdout} {f}");
+        assert!(f.f1() >= 0.87, "{holdout} {f}");
     }
+    let blind = measure("classify_holdout3.toml");
+    assert!(
+        blind.precision() >= 0.89 && blind.f1() >= 0.81,
+        "holdout3 {blind}"
+    );
+}
+
+#[test]
+fn measured_in_form() {
+    // As the extractor classifies (same-form examples first), leave-one-out:
+    // tune 0.853 / 0.857, holdout3 0.915 / 0.841 (precision / F1).
+    let tune = measure_in_form("classify_seed.toml", |_| true);
+    assert!(tune.f1() >= 0.84 && tune.precision() >= 0.83, "tune {tune}");
+    let blind = measure_in_form("classify_holdout3.toml", |_| true);
+    assert!(
+        blind.precision() >= 0.89 && blind.f1() >= 0.82,
+        "holdout3 {blind}"
+    );
 }
 
 #[test]

@@ -399,3 +399,55 @@ fn several_forms_one_after_another() {
         .iter()
         .any(|w| w.code == "empty_section" && w.section == Some(1)));
 }
+
+#[test]
+fn an_unmarked_item_repeating_a_marked_one_takes_its_categories() {
+    // The hub files its ACP booklet under ② (the words alone say ⑤). Its
+    // unmarked progress report of the same activity is filed the hub's way;
+    // other unmarked items, section 2, and another hub's form go by the words.
+    let doc = body(vec![
+        header(0, "甲市", "甲市医師会", "甲市"),
+        para(0, "（１）令和6年度の取組実績"),
+        para(1, "①多職種連携会議を開催（7月）"),
+        para(2, "（２）令和6年度の取組みを通じた課題"),
+        para(3, "ACPに関する冊子の作成・配布が遅れている。"),
+        para(4, "（３）令和7年度の取組計画"),
+        para(5, "②ACPに関する冊子の作成・配布（１２～１月予定）"),
+        para(6, "（４）令和7年度の進捗状況"),
+        para(7, "ACPに関する冊子の作成・配布を１月に予定"),
+        para(8, "市民向け講演会を開催（６月）"),
+        header(1, "乙市", "乙市医師会", "乙市"),
+        para(9, "（１）令和6年度の取組実績"),
+        para(10, "市民向け講演会を開催（６月）"),
+        para(11, "（２）令和6年度の取組みを通じた課題"),
+        para(12, "課題がある。"),
+        para(13, "（３）令和7年度の取組計画"),
+        para(14, "ACPに関する冊子の作成・配布（１２～１月予定）"),
+        para(15, "（４）令和7年度の進捗状況"),
+        para(16, "進めている。"),
+    ]);
+    let subs = recognize(&doc);
+    assert_eq!(subs.len(), 2);
+    let (a, b) = (&subs[0], &subs[1]);
+    assert_eq!(
+        texts(a, 4),
+        vec![
+            (
+                "ACPに関する冊子の作成・配布を1月に予定".into(),
+                vec![2],
+                "classifier".into()
+            ),
+            (
+                "市民向け講演会を開催(6月)".into(),
+                vec![5],
+                "classifier".into()
+            ),
+        ]
+    );
+    assert_eq!(texts(a, 2)[0].1, vec![5], "section 2 goes by the words");
+    assert_eq!(
+        texts(b, 3)[0].1,
+        vec![5],
+        "another hub's filing is not lent"
+    );
+}

@@ -4,7 +4,7 @@
 
 use super::lines::{self, HeaderField};
 use crate::output::{At, CountOut, DateOut, Item, Section, Submission, Warning};
-use crate::text::similar::{self, Wording};
+use crate::text::similar::{self, FormItem, Wording};
 use crate::text::{self, checks, TextContext};
 
 /// How an item got its categories (SPEC §2 `category_source`).
@@ -193,34 +193,41 @@ impl DraftForm {
 /// filing; every other one, and all of section 2 (issues, not activities), is
 /// classified from its words.
 fn decide_categories(sections: &mut [DraftSection]) {
-    let activities = |n: u8| n != 2;
     let labelled = |i: &DraftItem| {
         matches!(
             i.source,
             CategorySource::Marker | CategorySource::Heading | CategorySource::Column
-        ) && !i.categories.is_empty()
+        )
     };
-    let examples: Vec<(Wording, Vec<u8>)> = sections
+    let items: Vec<FormItem> = sections
         .iter()
-        .filter(|s| activities(s.number))
-        .flat_map(|s| s.items.iter().filter(|i| labelled(i)))
-        .map(|i| (Wording::new(&i.text), i.categories.clone()))
+        .flat_map(|s| {
+            s.items.iter().map(move |i| FormItem {
+                wording: Wording::new(&i.text),
+                section: s.number,
+                categories: labelled(i).then_some(i.categories.as_slice()),
+            })
+        })
         .collect();
+    let repeated = similar::repeated_in_form(&items, similar::MIN_SIMILARITY);
+    let labels: Vec<Vec<u8>> = repeated
+        .iter()
+        .map(|r| {
+            r.and_then(|j| items[j].categories)
+                .map(<[u8]>::to_vec)
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut k = 0;
     for s in sections.iter_mut() {
-        let number = s.number;
         for item in s.items.iter_mut() {
-            if item.source != CategorySource::Classifier {
-                continue;
+            if item.source == CategorySource::Classifier {
+                item.categories = match repeated[k] {
+                    Some(_) => labels[k].clone(),
+                    None => text::classify::classify(&item.text),
+                };
             }
-            let repeated = if activities(number) && !examples.is_empty() {
-                similar::repeated_example(&Wording::new(&item.text), examples.iter().map(|e| &e.0))
-            } else {
-                None
-            };
-            item.categories = match repeated {
-                Some((i, _)) => examples[i].1.clone(),
-                None => text::classify::classify(&item.text),
-            };
+            k += 1;
         }
     }
 }

@@ -20,7 +20,7 @@ use regex::Regex;
 use super::lexicon::{Lexicon, Settings, Weights, LEXICON};
 use super::normalize::normalize;
 use super::tokenize::{tokenize, Token};
-use super::topics::{bracketed_lists, topic_spans};
+use super::topics::{bracketed_lists, role_spans, topic_spans};
 
 /// A bracketed marker reference (`会議(①)で`): it names another item's
 /// category, not this one's.
@@ -54,6 +54,9 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
     let tokens = tokenize(&prepared);
     let lists = bracketed_lists(&prepared);
     let topics = topic_spans(&prepared, &tokens, &lexicon.topics);
+    let roles = role_spans(&prepared, &lexicon.topics);
+    // A list inside a topic is still a topic.
+    let lists_or_topics: Vec<Range<usize>> = lists.iter().chain(&topics).cloned().collect();
     let settings = lexicon.settings;
     let within = |spans: &[Range<usize>], ranges: &[Range<usize>]| {
         spans
@@ -66,7 +69,9 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
         .map(|h| {
             let scope = if within(&h.spans, &lists) {
                 Scope::List
-            } else if within(&h.spans, &topics) {
+            } else if within(&h.spans, &roles) {
+                Scope::Role
+            } else if within(&h.spans, &lists_or_topics) {
                 Scope::Topic
             } else {
                 Scope::Activity
@@ -83,6 +88,17 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
         .collect();
     let mut scores = scores_of(&hits, settings);
     let mut categories = decide(&scores, settings);
+    // A category whose words all lie in lists or topics names what the
+    // activity is about; beside a category the activity itself shows, it is
+    // not chosen.
+    let shown_by_activity = |c: u8| {
+        hits.iter().any(|h| {
+            matches!(h.scope, Scope::Activity | Scope::Role) && h.weights[usize::from(c - 1)] > 0.0
+        })
+    };
+    if categories.iter().any(|&c| shown_by_activity(c)) {
+        categories.retain(|&c| shown_by_activity(c));
+    }
     // Topics weigh less only beside an activity that decides: when nothing
     // reaches a category with them discounted, the topic is all the item says
     // (a 説明会 on the 入退院支援ルール is about that rule).
@@ -165,8 +181,12 @@ pub enum Scope {
     Activity,
     /// Every match lies inside a bracketed list.
     List,
-    /// Every match lies in a topic or background ([`super::topics`]).
+    /// Every match lies in a topic or background ([`super::topics`]), or
+    /// partly in a bracketed list.
     Topic,
+    /// Every match lies in the clause that says what the activity counts as
+    /// (`…ネットワークづくりとして`).
+    Role,
     /// As `Topic`, but counted in full: with topics discounted nothing was
     /// chosen.
     TopicKept,
@@ -178,6 +198,7 @@ impl Scope {
             Scope::Activity | Scope::TopicKept => 1.0,
             Scope::List => settings.list_weight,
             Scope::Topic => settings.topic_weight,
+            Scope::Role => settings.role_weight,
         }
     }
 
@@ -186,6 +207,7 @@ impl Scope {
             Scope::Activity => "",
             Scope::List => " (in a bracketed list)",
             Scope::Topic => " (in a topic or background)",
+            Scope::Role => " (in the clause saying what the activity counts as)",
             Scope::TopicKept => " (in a topic, counted in full: nothing else decides)",
         }
     }
@@ -372,6 +394,7 @@ mod tests {
             cap: f32::INFINITY,
             list_weight: 1.0,
             topic_weight: 1.0,
+            role_weight: 1.0,
         };
         assert_eq!(decide(&[3.0, 1.6, 0.0, 0.0, 2.0], s), vec![1, 5]);
         assert_eq!(decide(&[1.9, 0.0, 0.0, 0.0, 0.0], s), Vec::<u8>::new());

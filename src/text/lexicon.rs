@@ -76,6 +76,9 @@ pub struct Settings {
     /// Factor for an entry whose every match lies in the topic or background
     /// of an activity ([`super::topics`]; 1 = no such rule).
     pub topic_weight: f32,
+    /// Factor for an entry whose every match lies in the clause that says what
+    /// the activity counts as (`@role`; 1 = no such rule).
+    pub role_weight: f32,
 }
 
 impl Default for Settings {
@@ -86,6 +89,7 @@ impl Default for Settings {
             cap: f32::INFINITY,
             list_weight: 1.0,
             topic_weight: 1.0,
+            role_weight: 1.0,
         }
     }
 }
@@ -95,7 +99,7 @@ impl Default for Settings {
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     pub settings: Settings,
-    /// `@topic`, `@event` and `@background` patterns.
+    /// `@topic`, `@event`, `@background` and `@role` patterns.
     pub topics: TopicRules,
 }
 
@@ -150,6 +154,7 @@ impl Lexicon {
                     "cap" => lexicon.settings.cap = value,
                     "list_weight" => lexicon.settings.list_weight = value,
                     "topic_weight" => lexicon.settings.topic_weight = value,
+                    "role_weight" => lexicon.settings.role_weight = value,
                     _ => return Err(err(format!("unknown setting {name}"))),
                 }
                 continue;
@@ -164,6 +169,7 @@ impl Lexicon {
                     "topic" => &mut lexicon.topics.marker,
                     "event" => &mut lexicon.topics.event,
                     "background" => &mut lexicon.topics.background,
+                    "role" => &mut lexicon.topics.role,
                     other => return Err(err(format!("unknown rule @{other}"))),
                 };
                 if slot.replace(re).is_some() {

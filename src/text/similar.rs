@@ -90,6 +90,46 @@ where
     best
 }
 
+/// One item of a form, as [`repeated_in_form`] sees it.
+#[derive(Debug, Clone)]
+pub struct FormItem<'a> {
+    pub wording: Wording,
+    /// Section number (1–4): section 2 holds issues, not activities.
+    pub section: u8,
+    /// The categories the form itself gives the item (marker, heading,
+    /// column); `None` when the form says nothing.
+    pub categories: Option<&'a [u8]>,
+}
+
+/// For each item of one form, the labelled activity it repeats: the index of
+/// the most similar *other* item of sections 1, 3, 4 whose categories the form
+/// gives, at [`MIN_SIMILARITY`] or above. Section-2 items repeat nothing
+/// (issues are classified from their words). The extractor uses this for its
+/// unlabelled items; measuring a labelled one with its markers hidden is the
+/// same call (never its own labels: leave-one-out).
+pub fn repeated_in_form(items: &[FormItem], min: f64) -> Vec<Option<usize>> {
+    let activity = |i: &FormItem| i.section != 2;
+    let examples: Vec<usize> = (0..items.len())
+        .filter(|&j| activity(&items[j]) && items[j].categories.is_some_and(|c| !c.is_empty()))
+        .collect();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            if !activity(item) {
+                return None;
+            }
+            let others: Vec<usize> = examples.iter().copied().filter(|&j| j != i).collect();
+            most_similar(
+                &item.wording,
+                others.iter().map(|&j| &items[j].wording),
+                min,
+            )
+            .map(|(k, _)| others[k])
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +160,24 @@ mod tests {
         assert_eq!(repeated_example(&item, &examples).map(|(i, _)| i), Some(1));
         let unrelated = Wording::new("看取りの手引きを改訂");
         assert_eq!(repeated_example(&unrelated, &examples), None);
+    }
+
+    #[test]
+    fn a_form_item_repeats_another_labelled_activity_only() {
+        let item = |text: &str, section: u8, categories: Option<&'static [u8]>| FormItem {
+            wording: Wording::new(text),
+            section,
+            categories,
+        };
+        let items = [
+            item("医療機関へのアンケート調査を実施", 1, Some(&[2])),
+            item("医療機関へのアンケート調査を実施", 2, None),
+            item("医療機関へのアンケート調査を実施予定", 3, None),
+            item("医療機関へのアンケート調査を10月に実施", 4, Some(&[2])),
+            item("市民向け講演会を開催", 4, None),
+        ];
+        let found = repeated_in_form(&items, MIN_SIMILARITY);
+        // Never itself; not from section 2 nor from an unlabelled item.
+        assert_eq!(found, vec![Some(3), None, Some(0), Some(0), None]);
     }
 }

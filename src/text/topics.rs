@@ -12,7 +12,11 @@
 //! - **the name of an event** — the run of nouns written straight before an
 //!   event noun: `ICTネットワークシステム説明会`, `急変時対応研修`;
 //! - **background** — the clause before a background marker (を踏まえ, をもとに
-//!   — `@background`): what the activity builds on, not the activity.
+//!   — `@background`): what the activity builds on, not the activity;
+//!
+//! and the opposite, **roles** — the clause before `@role` (として, の一環):
+//! what the writer says the activity counts as (`ネットワークづくりとして
+//! 連絡会議を開催`), weighed more.
 //!
 //! The classifier weighs lexicon hits inside such ranges less (DECISIONS 8,
 //! docs/TEXT_LAYER.md "Topics"). The patterns live in the lexicon file so
@@ -36,6 +40,8 @@ pub struct TopicRules {
     pub event: Option<Regex>,
     /// Ends a background clause: を踏まえ, をもとに …
     pub background: Option<Regex>,
+    /// Ends the clause that says what the activity counts as: として, の一環 …
+    pub role: Option<Regex>,
 }
 
 /// Inner byte ranges of the bracketed lists in `text`: 「…」, 『…』 or (…)
@@ -81,7 +87,10 @@ pub fn topic_spans(text: &str, tokens: &[Token], rules: &TopicRules) -> Vec<Rang
     if let (Some(marker), Some(event)) = (&rules.marker, &rules.event) {
         for m in marker.find_iter(text) {
             let rest = &text[m.end()..sentence_end(text, m.end())];
-            if event.find_iter(rest).any(|e| !names_a_place(&rest[e.end()..])) {
+            if event
+                .find_iter(rest)
+                .any(|e| !names_a_place(&rest[e.end()..]))
+            {
                 spans.push(clause_start(text, m.start())..m.start());
             }
         }
@@ -101,6 +110,19 @@ pub fn topic_spans(text: &str, tokens: &[Token], rules: &TopicRules) -> Vec<Rang
     spans.retain(|s| !s.is_empty());
     spans.sort_by_key(|s| (s.start, s.end));
     spans
+}
+
+/// Byte ranges of the clauses that say what the activity counts as
+/// (`…ネットワークづくりとして、連絡会議を開催`, `普及啓発の一環として`): the
+/// writer's own filing, weighed more by the classifier.
+pub fn role_spans(text: &str, rules: &TopicRules) -> Vec<Range<usize>> {
+    let Some(role) = &rules.role else {
+        return Vec::new();
+    };
+    role.find_iter(text)
+        .map(|m| clause_start(text, m.start())..m.start())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// True when the text after an event names it as the place of something else
@@ -126,14 +148,17 @@ fn sentence_end(text: &str, at: usize) -> usize {
 }
 
 /// The nouns written without a break straight before byte `at` (the name of
-/// the event that starts there), when `at` is a token boundary.
+/// the event that starts there), when `at` is a token boundary; an audience
+/// (…向け, …対象) ends the name.
 fn noun_run_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     let mut i = tokens.iter().position(|t| t.span.end == at)?;
     let end = at;
     let mut start = at;
     loop {
         let t = &tokens[i];
-        if t.pos != "名詞" || t.span.end != start {
+        // The audience (専門職向け研修, 市民対象の講座) is not the topic.
+        let audience = t.base == "向け" || t.base == "対象";
+        if t.pos != "名詞" || t.span.end != start || audience {
             break;
         }
         start = t.span.start;
@@ -155,6 +180,7 @@ mod tests {
             marker: Some(Regex::new("について|に向けた").unwrap()),
             event: Some(Regex::new("会議|説明会|協議").unwrap()),
             background: Some(Regex::new("を踏まえ").unwrap()),
+            role: Some(Regex::new("として").unwrap()),
         }
     }
 
@@ -212,5 +238,17 @@ mod tests {
             vec!["多職種連携の強化"]
         );
         assert!(spans("説明会を開催").is_empty());
+        assert!(
+            spans("専門職向け説明会を開催").is_empty(),
+            "an audience is no topic"
+        );
+    }
+
+    #[test]
+    fn a_role_is_the_clause_before_its_marker() {
+        let t = "整備を目的に、関係機関とのネットワークづくりとして連絡会議を開催";
+        let roles: Vec<&str> = role_spans(t, &rules()).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(roles, vec!["関係機関とのネットワークづくり"]);
+        assert!(role_spans("として", &rules()).is_empty());
     }
 }
