@@ -77,7 +77,10 @@ fn repeats_by_form(all: &[Case], min: f64) -> Vec<Option<usize>> {
                 categories: Some(all[i].categories.as_slice()),
             })
             .collect();
-        for (m, r) in members.iter().zip(similar::repeated_in_form(&items, min)) {
+        for (m, r) in members
+            .iter()
+            .zip(similar::repeated_in_form(&items, min, |_| true))
+        {
             out[*m] = r.map(|k| members[k]);
         }
     }

@@ -165,7 +165,7 @@ fn measure_in_form(name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
             .iter()
             .position(|&i| i == k)
             .expect("a member of its form");
-        let predicted = match repeated_in_form(&items, MIN_SIMILARITY)[at] {
+        let predicted = match repeated_in_form(&items, MIN_SIMILARITY, |i| i == at)[at] {
             Some(j) => all[members[j]].categories.clone(),
             None => classify(&normalize(&case.text)),
         };

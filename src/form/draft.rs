@@ -193,6 +193,17 @@ impl DraftForm {
 /// filing; every other one, and all of section 2 (issues, not activities), is
 /// classified from its words.
 fn decide_categories(sections: &mut [DraftSection]) {
+    let unlabelled: Vec<bool> = sections
+        .iter()
+        .flat_map(|s| {
+            s.items
+                .iter()
+                .map(|i| i.source == CategorySource::Classifier)
+        })
+        .collect();
+    if !unlabelled.contains(&true) {
+        return;
+    }
     let labelled = |i: &DraftItem| {
         matches!(
             i.source,
@@ -209,7 +220,15 @@ fn decide_categories(sections: &mut [DraftSection]) {
             })
         })
         .collect();
-    let repeated = similar::repeated_in_form(&items, similar::MIN_SIMILARITY);
+    let unlabelled: Vec<bool> = sections
+        .iter()
+        .flat_map(|s| {
+            s.items
+                .iter()
+                .map(|i| i.source == CategorySource::Classifier)
+        })
+        .collect();
+    let repeated = similar::repeated_in_form(&items, similar::MIN_SIMILARITY, |i| unlabelled[i]);
     let labels: Vec<Vec<u8>> = repeated
         .iter()
         .map(|r| {

@@ -65,31 +65,6 @@ impl Wording {
     }
 }
 
-/// The example `text` repeats: the index of the most similar of `examples`
-/// (the first on a tie) and its similarity, when that reaches
-/// [`MIN_SIMILARITY`].
-pub fn repeated_example<'a, I>(text: &Wording, examples: I) -> Option<(usize, f64)>
-where
-    I: IntoIterator<Item = &'a Wording>,
-{
-    most_similar(text, examples, MIN_SIMILARITY)
-}
-
-/// The most similar of `examples` (the first on a tie) at `min` or above.
-pub fn most_similar<'a, I>(text: &Wording, examples: I, min: f64) -> Option<(usize, f64)>
-where
-    I: IntoIterator<Item = &'a Wording>,
-{
-    let mut best: Option<(usize, f64)> = None;
-    for (i, e) in examples.into_iter().enumerate() {
-        let s = text.similarity(e);
-        if s >= min && best.is_none_or(|(_, b)| s > b) {
-            best = Some((i, s));
-        }
-    }
-    best
-}
-
 /// One item of a form, as [`repeated_in_form`] sees it.
 #[derive(Debug, Clone)]
 pub struct FormItem<'a> {
@@ -101,33 +76,45 @@ pub struct FormItem<'a> {
     pub categories: Option<&'a [u8]>,
 }
 
-/// For each item of one form, the labelled activity it repeats: the index of
-/// the most similar *other* item of sections 1, 3, 4 whose categories the form
-/// gives, at [`MIN_SIMILARITY`] or above. Section-2 items repeat nothing
-/// (issues are classified from their words). The extractor uses this for its
-/// unlabelled items; measuring a labelled one with its markers hidden is the
-/// same call (never its own labels: leave-one-out).
-pub fn repeated_in_form(items: &[FormItem], min: f64) -> Vec<Option<usize>> {
+/// Most item pairs one form may compare (a real form has tens of items; a
+/// generated 50,000-row sheet must not take quadratic time). Above it nothing
+/// repeats and every item goes by its words.
+pub const MAX_PAIRS: usize = 250_000;
+
+/// For each item of one form for which `wanted` holds, the labelled activity
+/// it repeats: the index of the most similar *other* item of sections 1, 3, 4
+/// whose categories the form gives, at `min` or above (the first on a tie).
+/// Section-2 items repeat nothing (issues are classified from their words).
+/// The extractor asks this for its unlabelled items; measuring a labelled one
+/// with its markers hidden is the same call (never its own labels:
+/// leave-one-out).
+pub fn repeated_in_form(
+    items: &[FormItem],
+    min: f64,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<Option<usize>> {
     let activity = |i: &FormItem| i.section != 2;
     let examples: Vec<usize> = (0..items.len())
         .filter(|&j| activity(&items[j]) && items[j].categories.is_some_and(|c| !c.is_empty()))
         .collect();
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            if !activity(item) {
-                return None;
+    let targets: Vec<usize> = (0..items.len())
+        .filter(|&i| wanted(i) && activity(&items[i]))
+        .collect();
+    let mut out = vec![None; items.len()];
+    if examples.len().saturating_mul(targets.len()) > MAX_PAIRS {
+        return out;
+    }
+    for i in targets {
+        let mut best: Option<(usize, f64)> = None;
+        for &j in examples.iter().filter(|&&j| j != i) {
+            let s = items[i].wording.similarity(&items[j].wording);
+            if s >= min && best.is_none_or(|(_, b)| s > b) {
+                best = Some((j, s));
             }
-            let others: Vec<usize> = examples.iter().copied().filter(|&j| j != i).collect();
-            most_similar(
-                &item.wording,
-                others.iter().map(|&j| &items[j].wording),
-                min,
-            )
-            .map(|(k, _)| others[k])
-        })
-        .collect()
+        }
+        out[i] = best.map(|(j, _)| j);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -150,19 +137,6 @@ mod tests {
     }
 
     #[test]
-    fn the_most_similar_example_above_the_bar_wins() {
-        let examples = [
-            Wording::new("市民向けの在宅医療講演会を開催"),
-            Wording::new("医療機関へのアンケート調査を実施"),
-            Wording::new("医療機関へのアンケート調査を実施予定"),
-        ];
-        let item = Wording::new("医療機関へのアンケート調査を１０月に実施");
-        assert_eq!(repeated_example(&item, &examples).map(|(i, _)| i), Some(1));
-        let unrelated = Wording::new("看取りの手引きを改訂");
-        assert_eq!(repeated_example(&unrelated, &examples), None);
-    }
-
-    #[test]
     fn a_form_item_repeats_another_labelled_activity_only() {
         let item = |text: &str, section: u8, categories: Option<&'static [u8]>| FormItem {
             wording: Wording::new(text),
@@ -176,8 +150,10 @@ mod tests {
             item("医療機関へのアンケート調査を10月に実施", 4, Some(&[2])),
             item("市民向け講演会を開催", 4, None),
         ];
-        let found = repeated_in_form(&items, MIN_SIMILARITY);
+        let found = repeated_in_form(&items, MIN_SIMILARITY, |_| true);
         // Never itself; not from section 2 nor from an unlabelled item.
         assert_eq!(found, vec![Some(3), None, Some(0), Some(0), None]);
+        let only = repeated_in_form(&items, MIN_SIMILARITY, |i| i == 2);
+        assert_eq!(only, vec![None, None, Some(0), None, None]);
     }
 }
