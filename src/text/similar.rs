@@ -12,8 +12,8 @@
 //! same submission, the hub's own filing is better evidence than the lexicon
 //! (DECISIONS 8, docs/TEXT_LAYER.md "Same-form examples").
 //!
-//! Must not know: forms, sections or markers; the caller decides which items
-//! are examples and which are classified.
+//! Must not know: documents, markers or where an item came from — the caller
+//! says which items the form labels and in which section (1–4) each stands.
 
 /// Smallest similarity at which an unmarked item counts as repeating a labelled
 /// one. Chosen on the tune set (docs/TEXT_LAYER.md): from 0.6 up every pair in
