@@ -21,13 +21,14 @@ use crate::output::Submission;
 
 /// Every form found in `doc`, in document order.
 pub fn recognize(doc: &Document) -> Vec<Submission> {
-    let mut out = Vec::new();
+    let mut out: Vec<Submission> = Vec::new();
     for part in &doc.parts {
-        let forms = scan::Scanner::new(part).scan(part);
         let base = match &part.kind {
             PartKind::Body => "body".to_string(),
             PartKind::Sheet(name) => format!("sheet:{name}"),
+            PartKind::PageHeader => continue,
         };
+        let forms = scan::Scanner::new(part).scan(part);
         for (i, f) in forms.into_iter().enumerate() {
             let locator = if i == 0 {
                 base.clone()
@@ -35,6 +36,21 @@ pub fn recognize(doc: &Document) -> Vec<Submission> {
                 format!("{base}#{}", i + 1)
             };
             out.push(f.finish(locator));
+        }
+    }
+    // A 資料 label printed only in a Word page header belongs to the body's
+    // first form when that form has none of its own (DECISIONS 11).
+    if let Some(id) = doc
+        .parts
+        .iter()
+        .filter(|p| p.kind == PartKind::PageHeader)
+        .find_map(|p| {
+            p.lines()
+                .find_map(|l| lines::material_id(&crate::text::normalize(l)))
+        })
+    {
+        if let Some(first) = out.iter_mut().find(|s| s.locator == "body") {
+            first.material_id.get_or_insert(id);
         }
     }
     out

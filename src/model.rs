@@ -38,6 +38,9 @@ pub enum PartKind {
     Body,
     /// A worksheet, by name.
     Sheet(String),
+    /// A Word page header (`word/header*.xml`): labels such as `資料2-1`
+    /// printed on every page, never a form.
+    PageHeader,
 }
 
 /// A top-level block of a part, in reading order.
@@ -111,6 +114,25 @@ pub struct Diagnostic {
 pub enum Level {
     Info,
     Warning,
+}
+
+impl Part {
+    /// Every line of text in the part — paragraph lines and table-cell lines —
+    /// in reading order.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .flat_map(|b| -> Box<dyn Iterator<Item = &str> + '_> {
+                match b {
+                    Block::Paragraph(p) => Box::new(p.lines.iter().map(String::as_str)),
+                    Block::Table(t) => Box::new(
+                        t.cells
+                            .iter()
+                            .flat_map(|c| c.lines.iter().map(|l| l.text.as_str())),
+                    ),
+                }
+            })
+    }
 }
 
 impl Cell {

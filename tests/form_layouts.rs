@@ -451,3 +451,29 @@ fn an_unmarked_item_repeating_a_marked_one_takes_its_categories() {
         "another hub's filing is not lent"
     );
 }
+
+#[test]
+fn a_material_id_in_the_page_header_goes_to_the_first_form() {
+    let form = |area: &str| {
+        vec![
+            header(0, area, "医師会", area),
+            para(0, "（１）令和6年度の取組実績"),
+            para(1, "①会議を開催"),
+        ]
+    };
+    let mut doc = body([form("甲市"), form("乙市")].concat());
+    doc.parts.push(Part {
+        kind: PartKind::PageHeader,
+        blocks: vec![para(0, "資料２－３")],
+    });
+    let subs = recognize(&doc);
+    let ids: Vec<Option<&str>> = subs.iter().map(|s| s.material_id.as_deref()).collect();
+    assert_eq!(ids, vec![Some("資料2-3"), None]);
+    // A form's own label wins over the page header's.
+    let mut own = body([vec![para(9, "資料 2 — 1")], form("甲市")].concat());
+    own.parts.push(Part {
+        kind: PartKind::PageHeader,
+        blocks: vec![para(0, "資料２－３")],
+    });
+    assert_eq!(recognize(&own)[0].material_id.as_deref(), Some("資料2-1"));
+}

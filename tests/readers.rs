@@ -1203,3 +1203,43 @@ fn ods_sheet_too_large_for_a_dense_range_is_refused() {
         "{err:?}"
     );
 }
+
+#[test]
+fn docx_page_headers_become_their_own_parts() {
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{}<w:sectPr/></w:body></w:document>"#,
+        p("本文")
+    );
+    let header = |text: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:hdr {W_NS}>{}</w:hdr>"#,
+            p(text)
+        )
+    };
+    let (h1, h2) = (header("資料２－３"), header("ヘッダー"));
+    let bytes = package(&[
+        ("word/document.xml", doc.as_bytes()),
+        ("word/header2.xml", h1.as_bytes()),
+        ("word/header10.xml", b"<w:hdr><w:p></w:hdr>"),
+        ("word/header1.xml", h2.as_bytes()),
+    ]);
+    let read = read_any(&bytes, "docx").unwrap();
+    let kinds: Vec<&PartKind> = read.parts.iter().map(|p| &p.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            &PartKind::Body,
+            &PartKind::PageHeader,
+            &PartKind::PageHeader
+        ]
+    );
+    // In number order (1, 2, 10); the malformed one is skipped with a diagnostic.
+    let texts: Vec<Vec<&str>> = read.parts[1..]
+        .iter()
+        .map(|p| p.lines().collect())
+        .collect();
+    assert_eq!(texts, vec![vec!["ヘッダー"], vec!["資料２－３"]]);
+    assert_eq!(read.diagnostics.len(), 1);
+    assert_eq!(read.diagnostics[0].code, "page_header_unreadable");
+    assert!(read.diagnostics[0].message.contains("word/header10.xml"));
+}

@@ -42,7 +42,7 @@ impl Scanner {
     pub fn new(part: &Part) -> Self {
         let sheet = match &part.kind {
             PartKind::Sheet(name) => Some(name.clone()),
-            PartKind::Body => None,
+            PartKind::Body | PartKind::PageHeader => None,
         };
         Scanner {
             sheet,

@@ -1,4 +1,5 @@
-//! Word (.docx) reader: the package → one [`Part`] of kind `Body`.
+//! Word (.docx) reader: the package → one [`Part`] of kind `Body`, then one
+//! `PageHeader` part per page header (`word/header*.xml`).
 //!
 //! Owns: finding the main document part, decoding it, and handing it to the
 //! two steps below — `body` streams `word/document.xml` into Word-shaped
@@ -18,7 +19,7 @@ mod styles;
 
 use super::sniff::container::{self, Archive};
 use super::{Limits, ReadError};
-use crate::model::{Document, Part, PartKind};
+use crate::model::{Diagnostic, Document, Level, Part, PartKind};
 use std::borrow::Cow;
 
 /// Read a .docx into the neutral model.
@@ -47,13 +48,46 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     };
     let blocks = body::parse(&xml, &mut is_list_style)
         .map_err(|e| ReadError::Corrupt(format!("{main} is malformed: {e}")))?;
-    Ok(Document {
+    let mut doc = Document {
         parts: vec![Part {
             kind: PartKind::Body,
             blocks,
         }],
         diagnostics: Vec::new(),
-    })
+    };
+    let dir = main.rfind('/').map_or("", |i| &main[..=i]);
+    for name in page_headers(&zip, dir) {
+        let parsed = container::read_entry(&mut zip, &name, limits)?
+            .and_then(|raw| decode(&raw).map(|x| body::parse(&x, &mut |_| false)));
+        match parsed {
+            Some(Ok(blocks)) => doc.parts.push(Part {
+                kind: PartKind::PageHeader,
+                blocks,
+            }),
+            _ => doc.diagnostics.push(Diagnostic {
+                level: Level::Warning,
+                code: "page_header_unreadable".into(),
+                message: format!("{name} is malformed and was skipped"),
+            }),
+        }
+    }
+    Ok(doc)
+}
+
+/// The page-header parts beside the main part (`word/header1.xml` …), in
+/// number order.
+fn page_headers(zip: &Archive<'_>, dir: &str) -> Vec<String> {
+    let mut found: Vec<(u32, String)> = container::names(zip)
+        .filter_map(|n| {
+            let number = n
+                .strip_prefix(dir)?
+                .strip_prefix("header")?
+                .strip_suffix(".xml")?;
+            Some((number.parse().unwrap_or(u32::MAX), n.to_string()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, n)| n).collect()
 }
 
 /// The path of the main document part, from the package relationships
