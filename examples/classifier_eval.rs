@@ -23,69 +23,15 @@
 
 use std::time::Instant;
 
-use serde::Deserialize;
 use shiryo::text::classify::{explain_with, Figures};
 use shiryo::text::lexicon::{Lexicon, LEXICON};
 use shiryo::text::normalize;
-use shiryo::text::similar::{self, FormItem, Wording};
+use shiryo::text::similar;
 use shiryo::text::tokenize::{tokenize, warm_up};
 
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    text: String,
-    categories: Vec<u8>,
-    #[serde(default)]
-    form: Option<String>,
-    #[serde(default)]
-    section: Option<u8>,
-    /// Why the form's marker contradicts the item's words (tune set only).
-    #[serde(default)]
-    noise: Option<String>,
-    /// How the form labels the item: `marker` or `heading` (tune set only).
-    #[serde(default)]
-    source: Option<String>,
-}
-
-fn load(name: &str) -> Vec<Case> {
-    let path = format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    toml::from_str::<File>(&text)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .case
-}
-
-/// For each case, the other case of its form it repeats (see
-/// `similar::repeated_in_form`); cases without a form repeat nothing.
-fn repeats_by_form(all: &[Case], min: f64) -> Vec<Option<usize>> {
-    let mut out = vec![None; all.len()];
-    let mut forms: Vec<&str> = all.iter().filter_map(|c| c.form.as_deref()).collect();
-    forms.dedup();
-    for form in forms {
-        let members: Vec<usize> = (0..all.len())
-            .filter(|&i| all[i].form.as_deref() == Some(form))
-            .collect();
-        let items: Vec<FormItem> = members
-            .iter()
-            .map(|&i| FormItem {
-                wording: Wording::new(&normalize(&all[i].text)),
-                section: all[i].section.unwrap_or(1),
-                categories: Some(all[i].categories.as_slice()),
-            })
-            .collect();
-        for (m, r) in members
-            .iter()
-            .zip(similar::repeated_in_form(&items, min, |_| true))
-        {
-            out[*m] = r.map(|k| members[k]);
-        }
-    }
-    out
-}
+#[path = "../tests/classify_sets/mod.rs"]
+mod classify_sets;
+use classify_sets::{cases, repeats_by_form};
 
 fn marks(cats: &[u8]) -> String {
     let s: String = cats
@@ -170,7 +116,7 @@ fn main() {
         if !std::path::Path::new(&path).exists() {
             continue;
         }
-        let all = load(file);
+        let all = cases(file);
         let in_form = label.ends_with("+form");
         let repeats = if in_form {
             repeats_by_form(&all, min_similarity)
@@ -234,10 +180,11 @@ fn main() {
                 if explain_misses {
                     let e = explain_with(&lexicon, &normalize(&case.text));
                     for h in &e.hits {
-                        let factor = if h.factor == 1.0 {
+                        let f = h.scope.factor(e.settings);
+                        let factor = if f == 1.0 {
                             String::new()
                         } else {
-                            format!(" ×{}", h.factor)
+                            format!(" ×{f}")
                         };
                         println!(
                             "        {:<40} [{}] {:?}{factor}",

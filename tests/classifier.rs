@@ -7,37 +7,13 @@
 //! classify_issues.toml alone), and section 2 must match its human labels
 //! exactly.
 
-use serde::Deserialize;
 use shiryo::text::classify::{classify, explain, Figures};
 use shiryo::text::normalize;
-use shiryo::text::similar::{repeated_in_form, FormItem, Wording, MIN_SIMILARITY};
+use shiryo::text::similar::MIN_SIMILARITY;
 use shiryo::text::tokenize::{tokenize, warm_up};
 
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    text: String,
-    categories: Vec<u8>,
-    /// Set on tune items whose marker contradicts their words.
-    #[serde(default)]
-    noise: Option<String>,
-    #[serde(default)]
-    form: Option<String>,
-    #[serde(default)]
-    section: Option<u8>,
-}
-
-fn cases(name: &str) -> Vec<Case> {
-    let path = format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    toml::from_str::<File>(&text)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .case
-}
+mod classify_sets;
+use classify_sets::{cases, repeats_by_form, Case};
 
 fn measure(name: &str) -> Figures {
     measure_where(name, name, |_| true)
@@ -148,25 +124,11 @@ fn explain_shows_its_reasoning() {
 /// case's categories (never its own), the others go by their words.
 fn measure_in_form(name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
     let all = cases(name);
+    let repeats = repeats_by_form(&all, MIN_SIMILARITY);
     let mut figures = Figures::default();
-    for (k, case) in all.iter().enumerate().filter(|(_, c)| keep(c)) {
-        let members: Vec<usize> = (0..all.len())
-            .filter(|&i| all[i].form == case.form)
-            .collect();
-        let items: Vec<FormItem> = members
-            .iter()
-            .map(|&i| FormItem {
-                wording: Wording::new(&normalize(&all[i].text)),
-                section: all[i].section.unwrap_or(1),
-                categories: Some(all[i].categories.as_slice()),
-            })
-            .collect();
-        let at = members
-            .iter()
-            .position(|&i| i == k)
-            .expect("a member of its form");
-        let predicted = match repeated_in_form(&items, MIN_SIMILARITY, |i| i == at)[at] {
-            Some(j) => all[members[j]].categories.clone(),
+    for (case, repeat) in all.iter().zip(repeats).filter(|(c, _)| keep(c)) {
+        let predicted = match repeat {
+            Some(j) => all[j].categories.clone(),
             None => classify(&normalize(&case.text)),
         };
         figures.add(&predicted, &case.categories);

@@ -149,6 +149,17 @@ fn body(bytes: &[u8]) -> Vec<Block> {
     doc.parts.into_iter().next().unwrap().blocks
 }
 
+/// Whether each body paragraph is a list item, in order.
+fn list_flags(blocks: &[Block]) -> Vec<bool> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.list_item),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The lines of every body paragraph, in order.
 fn paragraphs(blocks: &[Block]) -> Vec<Vec<String>> {
     blocks
@@ -411,26 +422,14 @@ fn docx_auto_numbered_paragraphs_are_list_items() {
                 .numbering(NumberingId::new(2), IndentLevel::new(0)),
         );
     let blocks = body(&pack(d));
-    let flags: Vec<bool> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.list_item),
-            _ => None,
-        })
-        .collect();
+    let flags: Vec<bool> = list_flags(&blocks);
     assert_eq!(flags, vec![false, true]);
 
     // A list style (numbering through the style, following basedOn), and numId 0 switching it off.
     let styles = r#"<w:style w:type="paragraph" w:styleId="ListBase"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Bullet"><w:basedOn w:val="ListBase"/></w:style>"#;
     let xml = r#"<w:p><w:pPr><w:pStyle w:val="Bullet"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Bullet"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>b</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
     let blocks = body(&docx_with(xml, Some(styles)));
-    let flags: Vec<bool> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.list_item),
-            _ => None,
-        })
-        .collect();
+    let flags: Vec<bool> = list_flags(&blocks);
     assert_eq!(flags, vec![true, false]);
     assert!(tables(&blocks)[0].cells[0].lines[0].list_item);
 }

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
 };
 
-use crate::form::{Body, Form, Group, HeadingStyle, Layout, Section};
+use crate::form::{column_items, Body, Form, Group, HeadingStyle, Layout, Section};
 use crate::pools::{CATEGORY_HEADER_VARIANTS, MARKERS, TITLE};
 use crate::rng::Rng;
 
@@ -278,18 +278,7 @@ impl Writer<'_> {
                 let mut tallest = 1;
                 let cell = self.f.cell.clone();
                 for c in 1..=5u8 {
-                    let lines: Vec<String> = groups
-                        .iter()
-                        .filter(|g| g.cats[0] == c)
-                        .flat_map(|g| {
-                            let m = if g.cats.len() > 1 {
-                                g.markers()
-                            } else {
-                                String::new()
-                            };
-                            g.items.iter().map(move |i| format!("{m}{i}"))
-                        })
-                        .collect();
+                    let lines: Vec<String> = column_items(groups, c).collect();
                     tallest = tallest.max(
                         lines
                             .iter()

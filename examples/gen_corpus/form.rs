@@ -56,6 +56,19 @@ impl Group {
     }
 }
 
+/// The items of layout E's column `c`: those of the groups whose first category
+/// is `c`, with their markers when the group has more than one category.
+pub fn column_items(groups: &[Group], c: u8) -> impl Iterator<Item = String> + '_ {
+    groups.iter().filter(move |g| g.cats[0] == c).flat_map(|g| {
+        let m = if g.cats.len() > 1 {
+            g.markers()
+        } else {
+            String::new()
+        };
+        g.items.iter().map(move |i| format!("{m}{i}"))
+    })
+}
+
 #[derive(Debug, Clone)]
 pub enum Body {
     Groups(Vec<Group>),

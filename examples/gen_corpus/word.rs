@@ -10,7 +10,7 @@ use docx_rs::{
     SpecialIndentType, Start, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
 };
 
-use crate::form::{Body, Form, Group, HeadingStyle, Layout, Section};
+use crate::form::{column_items, Body, Form, Group, HeadingStyle, Layout, Section};
 use crate::pools::{CATEGORY_HEADER_VARIANTS, MARKERS, TITLE};
 use crate::rng::Rng;
 
@@ -400,19 +400,7 @@ fn section_blocks(rng: &mut Rng, st: &Style, s: &Section) -> Vec<Block> {
                 Layout::Columns => {
                     let cells = (1..=5u8)
                         .map(|c| {
-                            let paras = groups
-                                .iter()
-                                .filter(|g| g.cats[0] == c)
-                                .flat_map(|g| {
-                                    let m = if g.cats.len() > 1 {
-                                        g.markers()
-                                    } else {
-                                        String::new()
-                                    };
-                                    g.items.iter().map(move |i| format!("{m}{i}"))
-                                })
-                                .map(|t| st.para(&t))
-                                .collect();
+                            let paras = column_items(groups, c).map(|t| st.para(&t)).collect();
                             cell(paras, COL)
                         })
                         .collect();

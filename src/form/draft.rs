@@ -195,11 +195,8 @@ impl DraftForm {
 fn decide_categories(sections: &mut [DraftSection]) {
     let unlabelled: Vec<bool> = sections
         .iter()
-        .flat_map(|s| {
-            s.items
-                .iter()
-                .map(|i| i.source == CategorySource::Classifier)
-        })
+        .flat_map(|s| &s.items)
+        .map(|i| i.source == CategorySource::Classifier)
         .collect();
     if !unlabelled.contains(&true) {
         return;
@@ -220,33 +217,16 @@ fn decide_categories(sections: &mut [DraftSection]) {
             })
         })
         .collect();
-    let unlabelled: Vec<bool> = sections
-        .iter()
-        .flat_map(|s| {
-            s.items
-                .iter()
-                .map(|i| i.source == CategorySource::Classifier)
-        })
-        .collect();
-    let repeated = similar::repeated_in_form(&items, similar::MIN_SIMILARITY, |i| unlabelled[i]);
-    let labels: Vec<Vec<u8>> = repeated
-        .iter()
-        .map(|r| {
-            r.and_then(|j| items[j].categories)
-                .map(<[u8]>::to_vec)
-                .unwrap_or_default()
-        })
-        .collect();
-    let mut k = 0;
-    for s in sections.iter_mut() {
-        for item in s.items.iter_mut() {
-            if item.source == CategorySource::Classifier {
-                item.categories = match repeated[k] {
-                    Some(_) => labels[k].clone(),
-                    None => text::classify::classify(&item.text),
-                };
-            }
-            k += 1;
+    // The example's categories, copied out before the items are changed.
+    let from_example: Vec<Option<Vec<u8>>> =
+        similar::repeated_in_form(&items, similar::MIN_SIMILARITY, |i| unlabelled[i])
+            .into_iter()
+            .map(|r| r.map(|j| items[j].categories.unwrap_or_default().to_vec()))
+            .collect();
+    let all = sections.iter_mut().flat_map(|s| s.items.iter_mut());
+    for ((item, example), unlabelled) in all.zip(from_example).zip(unlabelled) {
+        if unlabelled {
+            item.categories = example.unwrap_or_else(|| text::classify::classify(&item.text));
         }
     }
 }

@@ -80,7 +80,6 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
                 pattern: h.entry.source.clone(),
                 matched: h.matched,
                 weights: h.entry.weights,
-                factor: scope.factor(settings),
                 scope,
                 line: h.entry.line,
             }
@@ -106,7 +105,6 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
     if topics_dropped {
         for h in hits.iter_mut().filter(|h| h.scope == Scope::Topic) {
             h.scope = Scope::TopicKept;
-            h.factor = 1.0;
         }
         scores = scores_of(&hits, settings);
         categories = decide(&scores, settings);
@@ -125,8 +123,9 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
 fn scores_of(hits: &[HitView], settings: Settings) -> Weights {
     let mut scores = [0.0f32; 5];
     for hit in hits {
+        let factor = hit.scope.factor(settings);
         for (s, w) in scores.iter_mut().zip(hit.weights) {
-            *s += w * hit.factor;
+            *s += w * factor;
         }
     }
     for s in &mut scores {
@@ -165,11 +164,8 @@ pub struct HitView {
     /// The text it matched in the item.
     pub matched: String,
     pub weights: Weights,
-    /// Where its matches lie.
+    /// Where its matches lie; its weights count × [`Scope::factor`].
     pub scope: Scope,
-    /// What its weights count for: 1, the lexicon's `list_weight` in a
-    /// bracketed list, its `topic_weight` in a topic.
-    pub factor: f32,
     /// Line in `dictionaries/category_lexicon.tsv`.
     pub line: usize,
 }
@@ -193,7 +189,9 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn factor(self, settings: Settings) -> f32 {
+    /// What a hit's weights count for here: 1, or the lexicon's
+    /// `list_weight`, `topic_weight` or `role_weight`.
+    pub fn factor(self, settings: Settings) -> f32 {
         match self {
             Scope::Activity | Scope::TopicKept => 1.0,
             Scope::List => settings.list_weight,
@@ -262,7 +260,7 @@ impl fmt::Display for Explanation {
             let factor = match h.scope {
                 Scope::Activity => String::new(),
                 Scope::TopicKept => format!("  ×1{}", h.scope.note()),
-                _ => format!("  × {}{}", h.factor, h.scope.note()),
+                _ => format!("  × {}{}", h.scope.factor(self.settings), h.scope.note()),
             };
             writeln!(
                 f,
@@ -391,10 +389,7 @@ mod tests {
         let s = Settings {
             threshold: 2.0,
             ratio: 0.5,
-            cap: f32::INFINITY,
-            list_weight: 1.0,
-            topic_weight: 1.0,
-            role_weight: 1.0,
+            ..Settings::default()
         };
         assert_eq!(decide(&[3.0, 1.6, 0.0, 0.0, 2.0], s), vec![1, 5]);
         assert_eq!(decide(&[1.9, 0.0, 0.0, 0.0, 0.0], s), Vec::<u8>::new());

@@ -19,7 +19,7 @@
 //! 連絡会議を開催`), weighed more.
 //!
 //! The classifier weighs lexicon hits inside such ranges less (DECISIONS 8,
-//! docs/TEXT_LAYER.md "Topics"). The patterns live in the lexicon file so
+//! docs/TEXT_LAYER.md "Classifier", steps 4 and 5). The patterns live in the lexicon file so
 //! that a reader can see and change them; this module only applies them.
 //!
 //! Must not know: categories or weights.
