@@ -57,6 +57,26 @@ pub struct DraftItem {
     pub origin: Origin,
     /// A category heading line just above this item: its dates and counts join this item's.
     pub heading_text: Option<String>,
+    /// The other cells of its row in a table of records (when, how often, who,
+    /// remarks), left to right: their dates and counts are the item's too.
+    pub facts: Vec<String>,
+    /// A continuation line under an item the classifier decides: it takes
+    /// that item's categories once they are known (DECISIONS 26).
+    pub follows: bool,
+}
+
+impl DraftItem {
+    pub fn new(text: String, categories: Vec<u8>, source: CategorySource, origin: Origin) -> Self {
+        DraftItem {
+            text,
+            categories,
+            source,
+            origin,
+            heading_text: None,
+            facts: Vec::new(),
+            follows: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -229,6 +249,27 @@ fn decide_categories(sections: &mut [DraftSection]) {
             item.categories = example.unwrap_or_else(|| text::classify::classify(&item.text));
         }
     }
+    // Continuation lines follow the item above them, now that it is decided.
+    for s in sections.iter_mut() {
+        for i in 1..s.items.len() {
+            if s.items[i].follows {
+                s.items[i].categories = s.items[i - 1].categories.clone();
+            }
+        }
+    }
+}
+
+/// Counts in another cell of an item's row: read as if the cell were written
+/// in brackets after the activity, so the activity names their event
+/// (DECISIONS 20); only the counts inside the cell are kept.
+fn fact_counts(activity: &str, fact: &str, ctx: &TextContext) -> Vec<text::counts::CountFact> {
+    let joined = format!("{activity}({fact})");
+    let start = activity.len() + 1;
+    let end = start + fact.len();
+    text::counts::find_counts(&joined, ctx)
+        .into_iter()
+        .filter(|c| c.span.start >= start && c.span.end <= end)
+        .collect()
 }
 
 fn kind_name(n: u8) -> &'static str {
@@ -286,6 +327,10 @@ fn analyse(
     let mismatch = checks::count_mismatch(&di.text, &own_dates, &own_counts);
     dates.extend(own_dates);
     counts.extend(own_counts);
+    for fact in &di.facts {
+        dates.extend(text::dates::find_dates(fact, ctx));
+        counts.extend(fact_counts(&di.text, fact, ctx));
+    }
     if let Some(fy) = ctx.fiscal_year {
         for d in dates.iter().filter(|d| checks::outside_fiscal_year(d, fy)) {
             warnings.push(Warning {

@@ -2,7 +2,8 @@
 //!
 //! Always split on 、 , ; 及び および 並びに and line breaks; split on ・ / and
 //! white space only when the part before ends in an entity word, so
-//! 大東・四條畷医師会 stays whole while 大東市・四條畷市 splits.
+//! 大東・四條畷医師会 stays whole while 大東市・四條畷市 splits. A legal-form
+//! prefix (一般社団法人, 医療法人 …) never ends a name (DECISIONS 30).
 
 const ENTITY_ENDINGS: &[&str] = &[
     "市",
@@ -33,8 +34,31 @@ const ENTITY_ENDINGS: &[&str] = &[
     "本部",
 ];
 
+/// Legal forms written before a name; a name never ends with one of them.
+const LEGAL_FORMS: &[&str] = &[
+    "一般社団法人",
+    "公益社団法人",
+    "一般財団法人",
+    "公益財団法人",
+    "社会福祉法人",
+    "社会医療法人",
+    "医療法人社団",
+    "医療法人財団",
+    "医療法人",
+    "特定非営利活動法人",
+    "NPO法人",
+    "独立行政法人",
+    "地方独立行政法人",
+];
+
 fn ends_with_entity_word(s: &str) -> bool {
-    ENTITY_ENDINGS.iter().any(|e| s.ends_with(e))
+    ENTITY_ENDINGS.iter().any(|e| s.ends_with(e)) && !is_legal_form(s)
+}
+
+/// True when `s` is nothing but a legal-form prefix (`一般社団法人`, `(一社)`).
+fn is_legal_form(s: &str) -> bool {
+    let s = s.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | ' '));
+    LEGAL_FORMS.contains(&s)
 }
 
 /// Split a normalised header value (lines joined by `\n`) into names.
@@ -87,6 +111,22 @@ fn soft_split(part: &str, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legal_forms_stay_with_their_name() {
+        assert_eq!(
+            split_entities("一般社団法人 北浜市医師会"),
+            vec!["一般社団法人 北浜市医師会"]
+        );
+        assert_eq!(
+            split_entities("医療法人 港南会、社会福祉法人 緑ヶ丘町社会福祉協議会"),
+            vec!["医療法人 港南会", "社会福祉法人 緑ヶ丘町社会福祉協議会"]
+        );
+        assert_eq!(
+            split_entities("公益社団法人 東雲市医師会 東雲市社会福祉協議会"),
+            vec!["公益社団法人 東雲市医師会", "東雲市社会福祉協議会"]
+        );
+    }
 
     #[test]
     fn splits_between_whole_names_only() {

@@ -99,23 +99,96 @@ pub fn category_of_name(name: &str) -> Option<u8> {
     None
 }
 
-/// A category heading line: marker(s), optionally the category's name, optionally
-/// a trailing bracket, nothing else. Returns its categories.
+/// Glyphs that decorate a heading before its marker (`■②…`, `【①…】`).
+const DECORATION: &[char] = &[
+    '【', '［', '[', '〔', '《', '〈', '＜', '<', '■', '□', '◆', '◇', '●', '○', '◎', '▼', '▽', '▲',
+    '★', '☆',
+];
+/// Closing brackets of a decoration.
+const DECORATION_CLOSE: &[char] = &['】', '］', ']', '〕', '》', '〉', '＞', '>'];
+
+/// Words a heading's tail may hold: how often and when (`全5回シリーズ`,
+/// `年間5回開催予定`), nothing that names an activity.
+const TAIL_WORDS: &[&str] = &[
+    "シリーズ", "年間", "開催", "実施", "予定", "程度", "随時", "毎月", "隔月", "通年", "ごと",
+    "全", "年", "計", "回", "月", "日", "頃", "毎", "週", "各", "中", "延べ", "約", "以上",
+];
+
+/// True when `tail` holds only counts, dates and frequency words.
+fn is_heading_tail(tail: &str) -> bool {
+    let mut rest: String = tail
+        .chars()
+        .filter(|c| {
+            !c.is_ascii_digit()
+                && !matches!(
+                    c,
+                    ' ' | '(' | ')' | '（' | '）' | '・' | '、' | '~' | '～' | '〜' | '/' | ':'
+                        | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+        })
+        .collect();
+    for w in TAIL_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.is_empty()
+}
+
+/// The longest category name at the start of `rest` (spaces inside ignored):
+/// the category and the byte length it covers.
+fn name_prefix(rest: &str) -> Option<(u8, usize)> {
+    let mut squeezed = String::new();
+    let mut best = None;
+    for (i, c) in rest.char_indices() {
+        if c == ' ' {
+            continue;
+        }
+        squeezed.push(c);
+        if let Some(n) = category_of_name(&squeezed) {
+            best = Some((n, i + c.len_utf8(), squeezed.chars().count()));
+        }
+    }
+    best.map(|(n, end, _)| (n, end))
+}
+
+/// A category heading line: decoration, marker(s), the category's name, and
+/// a bracket or a tail of counts and dates (`④在宅医療に係る研修 全5回シリーズ`),
+/// nothing else (DECISIONS 5, 24). A bracketed or decorated category name needs
+/// no marker (`【会議の開催】`). Returns its categories.
 pub fn category_heading(text: &str) -> Option<Vec<u8>> {
-    let c = squeeze(text);
-    let (cats, rest) = leading_markers(&c);
-    if cats.is_empty() {
-        return None;
-    }
-    let rest = TRAILING_BRACKETS.replace(rest, "");
-    let rest = rest.trim_end_matches(['。', ':', '：']);
-    if rest.is_empty() {
-        return Some(cats);
-    }
-    match category_of_name(rest) {
-        Some(n) if cats.contains(&n) => Some(cats),
-        _ => None,
-    }
+    let trimmed = text.trim();
+    let undecorated = trimmed.trim_start_matches(|c| DECORATION.contains(&c) || c == ' ');
+    let decorated = undecorated.len() != trimmed.len();
+    // 【…】 closes the heading's core; what follows is its tail.
+    let (core, after) = match undecorated.find(DECORATION_CLOSE) {
+        Some(i) if decorated => {
+            let close = undecorated[i..].chars().next().map_or(1, char::len_utf8);
+            (&undecorated[..i], &undecorated[i + close..])
+        }
+        _ => (undecorated, ""),
+    };
+    let (cats, rest) = leading_markers(core);
+    let (named, tail) = match name_prefix(rest) {
+        Some((n, end)) => (Some(n), &rest[end..]),
+        None => (None, rest),
+    };
+    let cats = match (cats.is_empty(), named) {
+        (false, Some(n)) if !cats.contains(&n) => return None,
+        (false, _) => cats,
+        (true, Some(n)) if decorated => vec![n],
+        (true, _) => return None,
+    };
+    let tail = TRAILING_BRACKETS.replace(tail.trim(), "");
+    let tail = tail.trim_end_matches(['。', ':', '：']).trim();
+    let after = after.trim();
+    let tail_ok = tail.is_empty()
+        || (named.is_some() && is_heading_tail(tail) && !short_name(rest));
+    (tail_ok && (after.is_empty() || is_heading_tail(after))).then_some(cats)
+}
+
+/// True when the category name at the start of `rest` is a one-word variant
+/// (会議, 研修): too common to let a tail follow it.
+fn short_name(rest: &str) -> bool {
+    name_prefix(rest).is_some_and(|(_, end)| rest[..end].chars().filter(|c| *c != ' ').count() <= 2)
 }
 
 /// A cell of a category header row: the category it names (with or without marker).
@@ -314,6 +387,27 @@ mod tests {
             category_heading(&n("③急変時対応研修（R7/9/6）実施済み。")),
             None
         );
+    }
+
+    #[test]
+    fn decorated_headings() {
+        assert_eq!(category_heading(&n("【①会議の開催】")), Some(vec![1]));
+        assert_eq!(
+            category_heading(&n("■②地域の資源の把握・関係機関との調整")),
+            Some(vec![2])
+        );
+        assert_eq!(
+            category_heading(&n("④在宅医療に係る研修　全5回シリーズ")),
+            Some(vec![4])
+        );
+        assert_eq!(category_heading(&n("【会議の開催】（年3回）")), Some(vec![1]));
+        assert_eq!(category_heading(&n("④在宅医療に係る研修会を3回開催")), None);
+        assert_eq!(
+            category_heading(&n("⑤在宅医療の普及啓発 市民公開講座を開催")),
+            None
+        );
+        assert_eq!(category_heading(&n("①会議 多職種連携会議(2回)")), None);
+        assert_eq!(category_heading(&n("会議の開催")), None);
     }
 
     #[test]

@@ -5,10 +5,13 @@
 //! last marked item of each cell (for inheritance). Decisions per line come from
 //! [`super::lines`] and [`super::items`]; this file only sequences them.
 
+mod records;
+
 use super::draft::{CategorySource, DraftForm, DraftItem, Origin};
 use super::entities::split_entities;
 use super::items::{split_marked, strip_bullet};
 use super::lines::{self, HeaderField};
+use super::table::{self, Role};
 use crate::model::{Block, Cell, Part, PartKind, Table};
 use crate::text::normalize;
 
@@ -28,6 +31,26 @@ struct RowCell<'a> {
 /// Category columns of the current table: (first col, last col, category).
 type Columns = Vec<(usize, usize, u8)>;
 
+/// The column roles of the current table of records (DECISIONS 19–20).
+struct Records {
+    table: usize,
+    roles: Vec<(usize, usize, Role)>,
+}
+
+/// What came just before in the section: a continuation line (※, →) keeps
+/// its categories (DECISIONS 26).
+#[derive(Debug, Clone)]
+enum Prev {
+    Nothing,
+    Heading(Vec<u8>),
+    Item,
+}
+
+/// A continuation line: a note or an arrow typed under an item or heading.
+fn is_continuation(text: &str) -> bool {
+    text.starts_with(['※', '→', '⇒', '➡', '↳'])
+}
+
 pub struct Scanner {
     sheet: Option<String>,
     pub forms: Vec<DraftForm>,
@@ -35,7 +58,9 @@ pub struct Scanner {
     /// Text of the latest heading line whose dates/counts go to the next item.
     pending_heading_text: Option<String>,
     columns: Option<(usize, Columns)>,
+    records: Option<Records>,
     last_marked: Option<(Scope, Vec<u8>)>,
+    prev: Prev,
 }
 
 impl Scanner {
@@ -50,7 +75,9 @@ impl Scanner {
             heading: None,
             pending_heading_text: None,
             columns: None,
+            records: None,
             last_marked: None,
+            prev: Prev::Nothing,
         }
     }
 
@@ -95,6 +122,7 @@ impl Scanner {
         if need {
             self.forms.push(DraftForm::default());
             self.reset_section_state();
+            self.records = None;
         }
     }
 
@@ -103,6 +131,7 @@ impl Scanner {
         self.pending_heading_text = None;
         self.columns = None;
         self.last_marked = None;
+        self.prev = Prev::Nothing;
     }
 
     fn origin(&self, t: &Table, cell: &Cell, paragraph: usize) -> Origin {
@@ -126,6 +155,9 @@ impl Scanner {
         if self.columns.as_ref().is_some_and(|(ti, _)| *ti != t.index) {
             self.columns = None;
         }
+        if self.records.as_ref().is_some_and(|r| r.table != t.index) {
+            self.records = None;
+        }
         // Cells are ordered by (row, col): walk them row by row in one pass.
         for row_cells in t.cells.chunk_by(|a, b| a.row == b.row) {
             // Each cell's whole text, normalised once for every predicate of the row.
@@ -141,9 +173,44 @@ impl Scanner {
                 continue;
             }
             if self.header_row(&cells) {
+                self.records = None;
                 continue;
             }
-            self.row(t, &cells);
+            // A section heading wins over every role: it opens its section
+            // wherever it stands; a heading alone on its row ends the records.
+            let mut rest = Vec::with_capacity(cells.len());
+            let alone = cells.len() == 1;
+            for c in cells {
+                match lines::section_heading(&c.text) {
+                    Some((n, heading)) => {
+                        self.start_section(n, heading);
+                        if alone {
+                            self.records = None;
+                        }
+                    }
+                    None => rest.push(c),
+                }
+            }
+            if rest.is_empty() {
+                continue;
+            }
+            let spans: Vec<(usize, usize, &str)> = rest
+                .iter()
+                .map(|c| (c.cell.col, c.cell.last_col(), c.text.as_str()))
+                .collect();
+            if let Some(roles) = table::header_roles(&spans).filter(|r| table::is_records(r)) {
+                self.records = Some(Records {
+                    table: t.index,
+                    roles,
+                });
+                self.columns = None;
+                continue;
+            }
+            if self.records.is_some() {
+                self.record_row(t, &rest);
+            } else {
+                self.row(t, &rest);
+            }
         }
     }
 
@@ -212,9 +279,7 @@ impl Scanner {
         }
         let saved = if let Some((cats, text)) = row_heading {
             let saved = self.heading.take();
-            self.heading = Some(cats);
-            self.pending_heading_text = Some(text);
-            self.last_marked = None;
+            self.set_heading(cats, text);
             Some(saved)
         } else {
             None
@@ -303,14 +368,18 @@ impl Scanner {
         let Some(section) = self.current_section() else {
             return;
         };
-        if lines::is_category_header_line(&text) {
+        if lines::is_category_header_line(&text) || table::is_bare_value(&text) {
             return;
         }
         if section != 2 {
             if let Some(cats) = lines::category_heading(&text) {
-                self.heading = Some(cats);
-                self.pending_heading_text = Some(text);
-                self.last_marked = None;
+                self.set_heading(cats, text);
+                return;
+            }
+        }
+        if section != 2 && is_continuation(&text) {
+            if let Some(item) = self.continuation(&text, origin.clone()) {
+                self.push(item);
                 return;
             }
         }
@@ -345,15 +414,42 @@ impl Scanner {
             if piece.text.is_empty() {
                 continue;
             }
-            let heading_text = self.pending_heading_text.take();
-            let item = DraftItem {
-                text: piece.text,
-                categories,
-                source,
-                origin: origin.clone(),
-                heading_text,
-            };
-            self.form().push_item(item);
+            let item = DraftItem::new(piece.text, categories, source, origin.clone());
+            self.push(item);
         }
+    }
+
+    /// A category heading line: its categories pass to the items below it.
+    fn set_heading(&mut self, cats: Vec<u8>, text: String) {
+        self.heading = Some(cats.clone());
+        self.pending_heading_text = Some(text);
+        self.last_marked = None;
+        self.prev = Prev::Heading(cats);
+    }
+
+    /// Add an item to the current section; a pending heading's text joins it.
+    fn push(&mut self, mut item: DraftItem) {
+        item.heading_text = self.pending_heading_text.take();
+        self.form().push_item(item);
+        self.prev = Prev::Item;
+    }
+
+    /// A `※`/`→` line right under an item or a heading keeps its categories
+    /// (`inherited`); an item decided by the classifier passes them on later.
+    fn continuation(&mut self, text: &str, origin: Origin) -> Option<DraftItem> {
+        // Arrows and ※ are not bullets (DECISIONS 2): they stay in the text.
+        let body = text.trim().to_string();
+        let (categories, follows) = match &self.prev {
+            Prev::Nothing => return None,
+            Prev::Heading(cats) => (cats.clone(), false),
+            Prev::Item => {
+                let last = self.forms.last()?.sections.last()?.items.last()?;
+                let follows = last.follows || last.source == CategorySource::Classifier;
+                (last.categories.clone(), follows)
+            }
+        };
+        let mut item = DraftItem::new(body, categories, CategorySource::Inherited, origin);
+        item.follows = follows;
+        Some(item)
     }
 }

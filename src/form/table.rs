@@ -1,0 +1,307 @@
+//! Column roles: what each column of a table (or sheet region) holds, decided
+//! once from its header row, so every row below is read the same way
+//! (DECISIONS 19–22).
+//!
+//! Owns: the role labels (取組内容, 区分, 実施時期, 回数, 対象, 備考 …), header-row
+//! recognition, check marks, and which cell texts are bare values (marks,
+//! numbers, dates) that are never items.
+//!
+//! Must not know: sections, forms, file formats. Every function takes
+//! normalised text (SPEC §3).
+
+use super::lines::{category_of_name, leading_markers, marker_value};
+
+/// What a column of a table of records holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The activity: the row's item text.
+    Activity,
+    /// Markers or category names (区分).
+    Category,
+    /// One category's column of check marks (or, without an activity column,
+    /// the category whose items stand in it).
+    Mark(u8),
+    /// When (実施時期, 日程 …).
+    When,
+    /// How often (回数 …).
+    HowOften,
+    /// Who (対象, 参加者 …).
+    Who,
+    /// Remarks (備考 …).
+    Remarks,
+}
+
+const ACTIVITY: &[&str] = &[
+    "取組内容",
+    "取組",
+    "取組み",
+    "取り組み",
+    "取り組み内容",
+    "取組み内容",
+    "内容",
+    "事業名",
+    "事業内容",
+    "実施内容",
+    "活動内容",
+    "項目",
+    "取組項目",
+    "具体的な取組",
+    "具体的な取組内容",
+    "主な取組",
+    "取組の内容",
+    "実施事業",
+];
+const CATEGORY: &[&str] = &["区分", "分類", "種別", "カテゴリ", "項目区分", "該当区分"];
+const WHEN: &[&str] = &[
+    "実施時期",
+    "実施日",
+    "日程",
+    "時期",
+    "開催日",
+    "開催時期",
+    "実施月",
+    "日時",
+    "期間",
+    "開催日時",
+    "実施予定",
+    "予定時期",
+    "実施期間",
+    "開催予定",
+    "実施日時",
+];
+const HOW_OFTEN: &[&str] = &["回数", "開催回数", "実施回数", "頻度", "開催頻度"];
+const WHO: &[&str] = &[
+    "対象",
+    "対象者",
+    "参加者",
+    "参加人数",
+    "参加者数",
+    "対象者数",
+    "参加職種",
+];
+const REMARKS: &[&str] = &["備考", "特記事項", "成果", "結果"];
+
+/// Marks that tick a category column (DECISIONS 21).
+const CHECK_MARKS: &[&str] = &[
+    "○", "◯", "●", "◎", "✓", "✔", "☑", "■", "レ", "v", "V", "1", "有", "あり", "〇", "✅",
+];
+
+/// The label without spaces, brackets and a trailing 等.
+fn compact(text: &str) -> String {
+    let c: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '(' | ')' | '【' | '】' | '[' | ']' | '〔' | '〕'))
+        .collect();
+    c.trim_end_matches(['等', ':', '：']).to_string()
+}
+
+/// The role a header cell's text names, if it is a role label.
+pub fn label_role(text: &str) -> Option<Role> {
+    let c = compact(text);
+    if c.is_empty() || c.chars().count() > 16 {
+        return None;
+    }
+    let is = |list: &[&str]| list.contains(&c.as_str());
+    if is(ACTIVITY) {
+        return Some(Role::Activity);
+    }
+    if is(CATEGORY) {
+        return Some(Role::Category);
+    }
+    if is(WHEN) {
+        return Some(Role::When);
+    }
+    if is(HOW_OFTEN) {
+        return Some(Role::HowOften);
+    }
+    if is(WHO) {
+        return Some(Role::Who);
+    }
+    if is(REMARKS) {
+        return Some(Role::Remarks);
+    }
+    mark_header(&c).map(Role::Mark)
+}
+
+/// A category column header: a lone marker, a category name, or both agreeing.
+fn mark_header(c: &str) -> Option<u8> {
+    let (cats, rest) = leading_markers(c);
+    let named = category_of_name(rest.trim_end_matches(['。', ':']));
+    match (cats.as_slice(), named) {
+        ([m], None) if rest.is_empty() => Some(*m),
+        ([m], Some(n)) if *m == n => Some(n),
+        ([], Some(n)) if rest.chars().count() >= 4 => Some(n),
+        _ => None,
+    }
+}
+
+/// The roles of a header row, by column span `(first, last, role)`, or `None`
+/// when the row is not a header row: at least two role labels, and every other
+/// non-empty cell short and without a sentence in it (`No.`, `番号`).
+pub fn header_roles(cells: &[(usize, usize, &str)]) -> Option<Vec<(usize, usize, Role)>> {
+    let mut roles = Vec::new();
+    for &(first, last, text) in cells {
+        match label_role(text) {
+            Some(role) => roles.push((first, last, role)),
+            None => {
+                let short = text.chars().count() <= 6 && !text.contains(['、', '。']);
+                if !short {
+                    return None;
+                }
+            }
+        }
+    }
+    (roles.len() >= 2).then_some(roles)
+}
+
+/// True when the roles make a table of records (a row is one item): an
+/// activity column, or roles other than category columns.
+pub fn is_records(roles: &[(usize, usize, Role)]) -> bool {
+    roles.iter().any(|(_, _, r)| !matches!(r, Role::Mark(_)))
+}
+
+/// The activity column of a table of records: the labelled one, else the first
+/// column left of every other role that has none (DECISIONS 19).
+pub fn activity_column(roles: &[(usize, usize, Role)]) -> Option<(usize, usize)> {
+    roles
+        .iter()
+        .find(|(_, _, r)| *r == Role::Activity)
+        .map(|(a, b, _)| (*a, *b))
+}
+
+/// True when a category-mark cell ticks its category.
+pub fn is_check_mark(text: &str) -> bool {
+    let t = text.trim();
+    CHECK_MARKS.contains(&t)
+}
+
+/// The categories a 区分 cell names: its markers, else the category names in it
+/// (split on 、 ・ / and spaces).
+pub fn categories_in(text: &str) -> Vec<u8> {
+    let mut cats: Vec<u8> = text.chars().filter_map(marker_value).collect();
+    if cats.is_empty() {
+        let compact: String = text.chars().filter(|c| *c != ' ').collect();
+        if let Some(n) = category_of_name(&compact) {
+            cats.push(n);
+        } else {
+            cats.extend(
+                text.split(['、', '/', ' ', ',', '\n'])
+                    .filter_map(|p| category_of_name(p.trim())),
+            );
+        }
+    }
+    cats.sort_unstable();
+    cats.dedup();
+    cats
+}
+
+/// True when a cell's whole text is a bare value — marks, a number, or a date
+/// or list of dates with nothing else — which is never an item (DECISIONS 20).
+pub fn is_bare_value(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| *c != ' ').collect();
+    if t.is_empty() {
+        return true;
+    }
+    if CHECK_MARKS.contains(&t.as_str())
+        || t.chars().all(|c| {
+            matches!(
+                c,
+                '○' | '◯' | '●' | '◎' | '✓' | '✔' | '☑' | '×' | '✕' | '-' | 'ー' | '―' | '〇' | '△'
+            )
+        })
+    {
+        return true;
+    }
+    if !t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Digits with date and count punctuation only: 3, 3回, 10/15, 2025/6/12,
+    // 6月12日(木), R7.1.7, 5・6・9月.
+    let rest = t
+        .trim_start_matches("令和")
+        .trim_start_matches("平成")
+        .trim_start_matches(['R', 'H']);
+    rest.chars().all(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '/' | '.'
+                    | '-'
+                    | ','
+                    | '、'
+                    | '・'
+                    | '~'
+                    | '～'
+                    | '〜'
+                    | '年'
+                    | '月'
+                    | '日'
+                    | '回'
+                    | '件'
+                    | '名'
+                    | '人'
+                    | '%'
+                    | '('
+                    | ')'
+                    | '頃'
+                    | '予'
+                    | '定'
+                    | '火'
+                    | '水'
+                    | '木'
+                    | '金'
+                    | '土'
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_labels() {
+        assert_eq!(label_role("取組内容"), Some(Role::Activity));
+        assert_eq!(label_role("実施 時期"), Some(Role::When));
+        assert_eq!(label_role("回数(予定)"), Some(Role::HowOften));
+        assert_eq!(label_role("区分"), Some(Role::Category));
+        assert_eq!(label_role("①"), Some(Role::Mark(1)));
+        assert_eq!(label_role("④在宅医療に係る研修"), Some(Role::Mark(4)));
+        assert_eq!(label_role("普及啓発"), Some(Role::Mark(5)));
+        assert_eq!(label_role("多職種連携研修会の開催"), None);
+        assert_eq!(label_role("①会議の開催(年間5回開催)"), None);
+    }
+
+    #[test]
+    fn header_rows_need_two_roles_and_no_prose() {
+        let row = [(0, 0, "No."), (1, 3, "取組内容"), (4, 4, "実施時期")];
+        let roles = header_roles(&row).expect("a header row");
+        assert!(is_records(&roles));
+        assert_eq!(activity_column(&roles), Some((1, 3)));
+        let prose = [(0, 0, "取組内容"), (1, 1, "市民向けに講演会を開催した。")];
+        assert_eq!(header_roles(&prose), None);
+        let marks = [(0, 0, "①"), (1, 1, "②"), (2, 2, "③")];
+        assert!(!is_records(&header_roles(&marks).expect("category columns")));
+    }
+
+    #[test]
+    fn marks_and_bare_values() {
+        for m in ["○", "✓", "1", "レ", "◎"] {
+            assert!(is_check_mark(m), "{m}");
+        }
+        assert!(!is_check_mark("×"));
+        for v in ["3", "3回", "10/15", "2025/6/12", "6月12日(木)", "R7.1.7", "○", "×", "5・6・9月"] {
+            assert!(is_bare_value(v), "{v}");
+        }
+        for v in ["研修会を3回実施", "通年", "10月 研修会", "医師会"] {
+            assert!(!is_bare_value(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn category_cells() {
+        assert_eq!(categories_in("①②"), vec![1, 2]);
+        assert_eq!(categories_in("在宅医療に係る研修"), vec![4]);
+        assert_eq!(categories_in("会議の開催、普及啓発"), vec![1, 5]);
+    }
+}
