@@ -1,6 +1,6 @@
 //! 榊市 (`sakaki.xlsx`, sheet `榊市`): an "Excel 方眼紙" grid — 40 columns
 //! A–AN of width 2.63, every logical cell a merged range of its own width
-//! (8, 4, 8, 28, 32 or 40 grid columns). §1 is ONE merged cell holding the
+//! (4 to 40 grid columns). §1 is ONE merged cell holding the
 //! whole section: its heading, category headings and items, line by line.
 //! §2 and §4: a label range broken over lines + a content range of lines;
 //! §3: one row per category, the category name in A:H, items in I:AN.
