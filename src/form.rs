@@ -11,7 +11,9 @@ mod draft;
 mod entities;
 mod items;
 mod lines;
+mod regions;
 mod scan;
+mod table;
 
 pub use entities::split_entities;
 pub use lines::{category_heading, fiscal_year, material_id, section_heading, CATEGORY_NAMES};
@@ -28,7 +30,20 @@ pub fn recognize(doc: &Document) -> Vec<Submission> {
             PartKind::Sheet(name) => format!("sheet:{name}"),
             PartKind::PageHeader => continue,
         };
-        let forms = scan::Scanner::new(part).scan(part);
+        // Forms side by side on a sheet are read one region at a time, then
+        // put in reading order: by the row of their header, then left to right.
+        let split = match part.kind {
+            PartKind::Sheet(_) => regions::split(part),
+            _ => None,
+        };
+        let forms = match &split {
+            Some(regions) => {
+                let mut forms = scan::Scanner::new(regions).scan(regions);
+                forms.sort_by_key(|f| f.anchor.unwrap_or((usize::MAX, usize::MAX)));
+                forms
+            }
+            None => scan::Scanner::new(part).scan(part),
+        };
         for (i, f) in forms.into_iter().enumerate() {
             let locator = if i == 0 {
                 base.clone()

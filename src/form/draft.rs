@@ -95,6 +95,8 @@ pub struct DraftForm {
     pub sections: Vec<DraftSection>,
     /// Number of the section items currently go to.
     pub current: Option<u8>,
+    /// Grid position (row, col) of its 対象地域 label, when in a table.
+    pub anchor: Option<(usize, usize)>,
 }
 
 impl DraftForm {

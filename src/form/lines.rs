@@ -110,8 +110,31 @@ const DECORATION_CLOSE: &[char] = &['】', '］', ']', '〕', '》', '〉', '＞
 /// Words a heading's tail may hold: how often and when (`全5回シリーズ`,
 /// `年間5回開催予定`), nothing that names an activity.
 const TAIL_WORDS: &[&str] = &[
-    "シリーズ", "年間", "開催", "実施", "予定", "程度", "随時", "毎月", "隔月", "通年", "ごと",
-    "全", "年", "計", "回", "月", "日", "頃", "毎", "週", "各", "中", "延べ", "約", "以上",
+    "シリーズ",
+    "年間",
+    "開催",
+    "実施",
+    "予定",
+    "程度",
+    "随時",
+    "毎月",
+    "隔月",
+    "通年",
+    "ごと",
+    "全",
+    "年",
+    "計",
+    "回",
+    "月",
+    "日",
+    "頃",
+    "毎",
+    "週",
+    "各",
+    "中",
+    "延べ",
+    "約",
+    "以上",
 ];
 
 /// True when `tail` holds only counts, dates and frequency words.
@@ -122,8 +145,27 @@ fn is_heading_tail(tail: &str) -> bool {
             !c.is_ascii_digit()
                 && !matches!(
                     c,
-                    ' ' | '(' | ')' | '（' | '）' | '・' | '、' | '~' | '～' | '〜' | '/' | ':'
-                        | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                    ' ' | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '・'
+                        | '、'
+                        | '~'
+                        | '～'
+                        | '〜'
+                        | '/'
+                        | ':'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
                 )
         })
         .collect();
@@ -180,8 +222,8 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
     let tail = TRAILING_BRACKETS.replace(tail.trim(), "");
     let tail = tail.trim_end_matches(['。', ':', '：']).trim();
     let after = after.trim();
-    let tail_ok = tail.is_empty()
-        || (named.is_some() && is_heading_tail(tail) && !short_name(rest));
+    let tail_ok =
+        tail.is_empty() || (named.is_some() && is_heading_tail(tail) && !short_name(rest));
     (tail_ok && (after.is_empty() || is_heading_tail(after))).then_some(cats)
 }
 
@@ -400,7 +442,10 @@ mod tests {
             category_heading(&n("④在宅医療に係る研修　全5回シリーズ")),
             Some(vec![4])
         );
-        assert_eq!(category_heading(&n("【会議の開催】（年3回）")), Some(vec![1]));
+        assert_eq!(
+            category_heading(&n("【会議の開催】（年3回）")),
+            Some(vec![1])
+        );
         assert_eq!(category_heading(&n("④在宅医療に係る研修会を3回開催")), None);
         assert_eq!(
             category_heading(&n("⑤在宅医療の普及啓発 市民公開講座を開催")),

@@ -46,6 +46,15 @@ enum Prev {
     Item,
 }
 
+/// True when a cell's first line is a section heading and more lines follow.
+fn opens_section(cell: &Cell) -> bool {
+    cell.lines.len() > 1
+        && cell
+            .lines
+            .first()
+            .is_some_and(|l| lines::section_heading(&normalize(&l.text)).is_some())
+}
+
 /// A continuation line: a note or an arrow typed under an item or heading.
 fn is_continuation(text: &str) -> bool {
     text.starts_with(['※', '→', '⇒', '➡', '↳'])
@@ -188,7 +197,14 @@ impl Scanner {
                             self.records = None;
                         }
                     }
-                    None => rest.push(c),
+                    None => {
+                        // One cell, one section: its first line opens a section,
+                        // and the cell is read line by line (DECISIONS 27).
+                        if opens_section(c.cell) {
+                            self.records = None;
+                        }
+                        rest.push(c);
+                    }
                 }
             }
             if rest.is_empty() {
@@ -225,6 +241,8 @@ impl Scanner {
                     if lines::header_label(&value.text).is_none() {
                         if field == HeaderField::TargetAreas {
                             self.boundary(true);
+                            let at = (cells[i].cell.row, cells[i].cell.col);
+                            self.form().anchor.get_or_insert(at);
                         }
                         let value = value
                             .cell

@@ -86,19 +86,27 @@ const CHECK_MARKS: &[&str] = &[
     "○", "◯", "●", "◎", "✓", "✔", "☑", "■", "レ", "v", "V", "1", "有", "あり", "〇", "✅",
 ];
 
-/// The label without spaces, brackets and a trailing 等.
+/// The label without spaces, bracketed qualifiers (`回数(予定)`), brackets
+/// and a trailing 等.
 fn compact(text: &str) -> String {
-    let c: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '(' | ')' | '【' | '】' | '[' | ']' | '〔' | '〕'))
-        .collect();
-    c.trim_end_matches(['等', ':', '：']).to_string()
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ' ' | '【' | '】' | '[' | ']' | '〔' | '〕' => {}
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim_end_matches(['等', ':', '：']).to_string()
 }
 
 /// The role a header cell's text names, if it is a role label.
 pub fn label_role(text: &str) -> Option<Role> {
     let c = compact(text);
-    if c.is_empty() || c.chars().count() > 16 {
+    if c.is_empty() || c.chars().count() > 24 {
         return None;
     }
     let is = |list: &[&str]| list.contains(&c.as_str());
@@ -160,15 +168,6 @@ pub fn is_records(roles: &[(usize, usize, Role)]) -> bool {
     roles.iter().any(|(_, _, r)| !matches!(r, Role::Mark(_)))
 }
 
-/// The activity column of a table of records: the labelled one, else the first
-/// column left of every other role that has none (DECISIONS 19).
-pub fn activity_column(roles: &[(usize, usize, Role)]) -> Option<(usize, usize)> {
-    roles
-        .iter()
-        .find(|(_, _, r)| *r == Role::Activity)
-        .map(|(a, b, _)| (*a, *b))
-}
-
 /// True when a category-mark cell ticks its category.
 pub fn is_check_mark(text: &str) -> bool {
     let t = text.trim();
@@ -206,7 +205,19 @@ pub fn is_bare_value(text: &str) -> bool {
         || t.chars().all(|c| {
             matches!(
                 c,
-                '○' | '◯' | '●' | '◎' | '✓' | '✔' | '☑' | '×' | '✕' | '-' | 'ー' | '―' | '〇' | '△'
+                '○' | '◯'
+                    | '●'
+                    | '◎'
+                    | '✓'
+                    | '✔'
+                    | '☑'
+                    | '×'
+                    | '✕'
+                    | '-'
+                    | 'ー'
+                    | '―'
+                    | '〇'
+                    | '△'
             )
         })
     {
@@ -269,7 +280,7 @@ mod tests {
         assert_eq!(label_role("④在宅医療に係る研修"), Some(Role::Mark(4)));
         assert_eq!(label_role("普及啓発"), Some(Role::Mark(5)));
         assert_eq!(label_role("多職種連携研修会の開催"), None);
-        assert_eq!(label_role("①会議の開催(年間5回開催)"), None);
+        assert_eq!(label_role("①会議の開催(年間5回開催)"), Some(Role::Mark(1)));
     }
 
     #[test]
@@ -277,11 +288,13 @@ mod tests {
         let row = [(0, 0, "No."), (1, 3, "取組内容"), (4, 4, "実施時期")];
         let roles = header_roles(&row).expect("a header row");
         assert!(is_records(&roles));
-        assert_eq!(activity_column(&roles), Some((1, 3)));
+        assert!(roles.contains(&(1, 3, Role::Activity)));
         let prose = [(0, 0, "取組内容"), (1, 1, "市民向けに講演会を開催した。")];
         assert_eq!(header_roles(&prose), None);
         let marks = [(0, 0, "①"), (1, 1, "②"), (2, 2, "③")];
-        assert!(!is_records(&header_roles(&marks).expect("category columns")));
+        assert!(!is_records(
+            &header_roles(&marks).expect("category columns")
+        ));
     }
 
     #[test]
@@ -290,7 +303,17 @@ mod tests {
             assert!(is_check_mark(m), "{m}");
         }
         assert!(!is_check_mark("×"));
-        for v in ["3", "3回", "10/15", "2025/6/12", "6月12日(木)", "R7.1.7", "○", "×", "5・6・9月"] {
+        for v in [
+            "3",
+            "3回",
+            "10/15",
+            "2025/6/12",
+            "6月12日(木)",
+            "R7.1.7",
+            "○",
+            "×",
+            "5・6・9月",
+        ] {
             assert!(is_bare_value(v), "{v}");
         }
         for v in ["研修会を3回実施", "通年", "10月 研修会", "医師会"] {

@@ -239,7 +239,7 @@ fn number_before(c: &Chars, end: usize) -> Option<(u32, usize)> {
     // inside a longer kanji word it is not a number (統一回答).
     let glued = c
         .before(s)
-        .is_some_and(|b| is_kanji(b) && !matches!(b, '年' | '月' | '週' | '間'));
+        .is_some_and(|b| is_kanji(b) && !matches!(b, '年' | '月' | '週' | '間' | '計' | '全'));
     if glued {
         return None;
     }

@@ -128,11 +128,7 @@ impl Reader<'_, '_> {
         }
         // N回(程度)の X
         let mut j = last + 1;
-        while self
-            .words
-            .get(j)
-            .is_some_and(|w| matches!(w.surface, "程度" | "ずつ" | "ほど" | "以上" | "前後" | "位"))
-        {
+        while self.words.get(j).is_some_and(|w| is_degree(w.surface)) {
             j += 1;
         }
         if self
@@ -206,7 +202,11 @@ impl Reader<'_, '_> {
         let accept = |e: String| (vouched || gathering(&e)).then_some(e);
         if let Some(p) = h.checked_sub(1) {
             let pw = &self.words[p];
-            if is_compound_kind(pw.kind) && pw.span.end == self.words[h].span.start {
+            // 年10回程度開催: a degree word before 開催 is not what is held.
+            if is_compound_kind(pw.kind)
+                && pw.span.end == self.words[h].span.start
+                && !is_degree(pw.surface)
+            {
                 return self.compound_head(p).and_then(accept);
             }
         }
@@ -373,6 +373,11 @@ fn shortest_word_ending(head: &str) -> String {
         }
     }
     head.to_string()
+}
+
+/// Words of degree after a count (`3回程度`), never the counted thing.
+fn is_degree(surface: &str) -> bool {
+    matches!(surface, "程度" | "ずつ" | "ほど" | "以上" | "前後" | "位")
 }
 
 fn is_compound_kind(k: Kind) -> bool {

@@ -137,13 +137,51 @@ impl Scanner<'_> {
         self.day_members(&p, out)
     }
 
-    /// `p～q`, `10/1～3`, `10月1日～3日`, or `10月～` (open end).
+    /// Words that may stand between a point and its range's tilde without
+    /// making it another date: `12月中旬～`, `11/25(火)～`.
+    fn skip_point_tail(&self, i: usize) -> usize {
+        let mut i = self.skip_weekday(i);
+        for w in ["上旬", "中旬", "下旬", "初旬", "末", "頃", "ごろ"] {
+            if self.c.starts_with(i, w) {
+                i += w.chars().count();
+                break;
+            }
+        }
+        i
+    }
+
+    /// A weekday in brackets after a day, `(日)`, `（木・祝）`: no date of its own.
+    fn skip_weekday(&self, i: usize) -> usize {
+        if !self.c.at(i).is_some_and(|c| c == '(' || c == '（') {
+            return i;
+        }
+        let mut k = i + 1;
+        while let Some(c) = self.c.at(k) {
+            match c {
+                '月' | '火' | '水' | '木' | '金' | '土' | '日' | '祝' | '休' | '・' | '曜' => {
+                    k += 1
+                }
+                ')' | '）' if k > i + 1 => return k + 1,
+                _ => return i,
+            }
+        }
+        i
+    }
+
+    /// `p～q`, `10/1～3`, `10月1日～3日`, `12月中旬～翌1月`, or `10月～` (open end).
     fn range_after(&self, start: usize, p: &Parsed, out: &mut Vec<Raw>) -> Option<usize> {
-        let t = self.c.skip_spaces(p.end);
+        let t = self.c.skip_spaces(self.skip_point_tail(p.end));
         if !self.c.at(t).is_some_and(is_tilde) {
             return None;
         }
-        let j = self.c.skip_spaces(t + 1);
+        let mut j = self.c.skip_spaces(t + 1);
+        // 翌2月, 翌年2月: the next calendar year, which resolution gives anyway.
+        for w in ["翌年度", "翌年", "翌"] {
+            if self.c.starts_with(j, w) {
+                j += w.chars().count();
+                break;
+            }
+        }
         if let Some(q) = self.point_anywhere(j) {
             self.push(out, start, q.end, Shape::Range(Some(p.p), Some(q.p)));
             return Some(q.end);
@@ -171,15 +209,19 @@ impl Scanner<'_> {
         if p.p.day.is_none() {
             return end;
         }
-        while self.c.at(end).is_some_and(is_list_sep) {
-            let Some((d, e)) = self.day_member_at(end + 1, p.style) else {
+        loop {
+            let sep = self.skip_weekday(end);
+            if !self.c.at(sep).is_some_and(is_list_sep) {
+                break;
+            }
+            let Some((d, e)) = self.day_member_at(sep + 1, p.style) else {
                 break;
             };
             let q = Point {
                 day: Some(d),
                 ..p.p
             };
-            self.push(out, end + 1, e, Shape::Single(q));
+            self.push(out, sep + 1, e, Shape::Single(q));
             end = e;
         }
         end
@@ -454,6 +496,23 @@ mod tests {
         );
         assert_eq!(
             texts("令和7年度 第1回 平日9時～13時 24時間 2.24時間"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn ranges_with_part_of_month_words_and_next_year() {
+        assert_eq!(
+            texts("令和7年12月中旬〜令和8年1月下旬"),
+            ["令和7年12月中旬〜令和8年1月"]
+        );
+        assert_eq!(texts("(6月〜翌2月、3市3町)"), ["6月〜翌2月"]);
+        assert_eq!(texts("11/25〜11/29"), ["11/25〜11/29"]);
+        assert_eq!(texts("1/18(日)・2/8(日)"), ["1/18", "2/8"]);
+        assert_eq!(texts("10/1(木)、3、28"), ["10/1", "3", "28"]);
+        assert_eq!(texts("11/25(火)〜11/29(土)"), ["11/25(火)〜11/29"]);
+        assert_eq!(
+            texts("年度末 第3四半期 通年 年度内 秋頃 下半期"),
             Vec::<String>::new()
         );
     }
