@@ -444,7 +444,7 @@ def build_shirasagi():
         ws.column_dimensions[col].width = w
     hub = "一般社団法人 白鷺市医師会 在宅医療サポートセンター"
     f = Form("sheet:白鷺市", None, ["白鷺市"],
-             ["一般社団法人 白鷺市医師会", "在宅医療サポートセンター"],
+             ["一般社団法人 白鷺市医師会 在宅医療サポートセンター"],
              ["白鷺市(長寿介護課)", "白鷺市地域包括支援センター"])
     ws.cell(row=1, column=1, value=TITLE)
     xl_header(put, 2, 1, "白鷺市", hub, "白鷺市（長寿介護課）、白鷺市地域包括支援センター", 9)

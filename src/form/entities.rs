@@ -55,6 +55,26 @@ fn ends_with_entity_word(s: &str) -> bool {
     ENTITY_ENDINGS.iter().any(|e| s.ends_with(e)) && !is_legal_form(s)
 }
 
+/// Words ending the name of a unit inside a body (its centre, office, desk).
+const UNIT_ENDINGS: &[&str] = &["センター", "室", "係", "窓口", "事務局", "支所", "分室"];
+
+/// True when the name after a space is a unit of the body before it
+/// (`白鷺市医師会 在宅医療サポートセンター`): it names no place of its own
+/// and ends as a unit does (DECISIONS 10).
+fn is_unit_of_before(right: &str) -> bool {
+    let name = right.split([' ', '・', '/']).next().unwrap_or("");
+    let place_led = name
+        .chars()
+        .take(5)
+        .any(|c| matches!(c, '市' | '町' | '村' | '区' | '県' | '府'));
+    !place_led && !is_legal_form_led(name) && UNIT_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// True when `s` starts with a legal form (`社会福祉法人…`).
+fn is_legal_form_led(s: &str) -> bool {
+    LEGAL_FORMS.iter().any(|f| s.starts_with(f))
+}
+
 /// True when `s` is nothing but a legal-form prefix (`一般社団法人`, `(一社)`).
 fn is_legal_form(s: &str) -> bool {
     let s = s.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | ' '));
@@ -99,7 +119,10 @@ fn soft_split(part: &str, out: &mut Vec<String>) {
         if matches!(c, '・' | '/' | ' ') {
             let left = part[start..i].trim();
             let right = part[i + c.len_utf8()..].trim();
-            if ends_with_entity_word(left) && right.chars().count() >= 2 {
+            if ends_with_entity_word(left)
+                && right.chars().count() >= 2
+                && !(c == ' ' && is_unit_of_before(right))
+            {
                 out.push(left.to_string());
                 start = i + c.len_utf8();
             }
@@ -125,6 +148,14 @@ mod tests {
         assert_eq!(
             split_entities("公益社団法人 東雲市医師会 東雲市社会福祉協議会"),
             vec!["公益社団法人 東雲市医師会", "東雲市社会福祉協議会"]
+        );
+        assert_eq!(
+            split_entities("一般社団法人 北浜市医師会 在宅医療サポートセンター"),
+            vec!["一般社団法人 北浜市医師会 在宅医療サポートセンター"]
+        );
+        assert_eq!(
+            split_entities("北浜市社会福祉協議会 北浜市地域包括支援センター"),
+            vec!["北浜市社会福祉協議会", "北浜市地域包括支援センター"]
         );
     }
 
