@@ -10,7 +10,9 @@
 //! Must not know: forms, sections, markers; docx.
 
 mod merges;
+mod numfmt;
 mod ods;
+mod shown;
 mod text;
 mod xls;
 
@@ -99,6 +101,7 @@ fn read_xlsx(
 ) -> Result<Document, ReadError> {
     let mut doc = Document::default();
     let paths = merges::sheet_paths(&mut zip, limits).unwrap_or_default();
+    let mut shown = shown::Shown::new(wb.has_1904_epoch());
     for sheet in wb.sheets_metadata().to_vec() {
         if !keep(&sheet, &mut doc) {
             continue;
@@ -106,8 +109,10 @@ fn read_xlsx(
         let mut values = Vec::new();
         match wb.worksheet_cells_reader(&sheet.name) {
             Ok(mut cells) => {
-                while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
-                    let Some(text) = text::of_ref(cell.get_value()) else {
+                while let Some((cell, style)) =
+                    cells.next_cell_with_style_id().map_err(xlsx_error)?
+                {
+                    let Some(text) = shown.text(cell.get_value(), style, cells.styles()) else {
                         continue;
                     };
                     if text.trim().is_empty() {

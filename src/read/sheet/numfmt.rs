@@ -1,0 +1,463 @@
+//! Excel number-format codes → the text a cell shows (DECISIONS 23).
+//!
+//! Owns: reading the first section of a format code (quoted literals, `\`
+//! escapes and unquoted text kept; `[...]` colour, condition and locale tags
+//! skipped, except a `[$¥-411]` currency symbol; `_x` and `*x` padding
+//! dropped) and showing a number or a date through it. A number keeps its
+//! literal text, digits, decimals, grouping and percent (`0"回"` → `3回`,
+//! `#,##0"件"` → `1,234件`, `0.0` → `3.0`, `0%` → `30%`); `General` shows the
+//! shortest form. A date is written in one of the forms the date scanner
+//! reads, chosen by the fields the code shows: `YYYY/M/D`, `YYYY年M月`,
+//! `M月D日`, `M/D`, `M月`, `令和N年M月D日`; times as `H:MM`.
+//!
+//! Must not know: calamine, the zip container, the model; forms.
+
+use super::text;
+
+/// One piece of a format section.
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Lit(String),
+    /// A digit placeholder: `0`, `#` or `?`.
+    Digit(char),
+    Point,
+    Comma,
+    Percent,
+    /// `E+` / `E-`: scientific notation; true for `+` (the sign always shown).
+    Exp(bool),
+    /// `General` (`G/標準`) or `@`: the number in its shortest form.
+    General,
+    /// `/` outside quotes: a fraction in a number, a separator in a date.
+    Slash,
+    /// A run of one date/time letter (lower case; `n` is an elapsed `[m]`,
+    /// `p` AM/PM) and its length.
+    Date(char, usize),
+}
+
+/// The first section of a format code, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumFmt {
+    toks: Vec<Tok>,
+    /// `[$-ja-JP-x-gannen]`: the first year of an era is written 元.
+    gannen: bool,
+}
+
+/// A calendar date and time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+/// Japanese Excel's locale-dependent built-in formats (ids 27–36, 50–58),
+/// which a package uses without writing their code.
+pub fn builtin_ja(id: u32) -> Option<&'static str> {
+    Some(match id {
+        27 | 36 | 50 | 57 => "[$-411]ge.m.d",
+        28 | 29 | 51 | 54 | 58 => r#"[$-411]ggge"年"m"月"d"日""#,
+        30 => "m/d/yy",
+        31 => r#"yyyy"年"m"月"d"日""#,
+        32 => r#"h"時"mm"分""#,
+        33 => r#"h"時"mm"分"ss"秒""#,
+        34 | 52 | 55 => r#"yyyy"年"m"月""#,
+        35 | 53 | 56 => r#"m"月"d"日""#,
+        _ => return None,
+    })
+}
+
+/// Push `t` after any literal text waiting in `lit`.
+fn push(t: Tok, lit: &mut String, toks: &mut Vec<Tok>) {
+    if !lit.is_empty() {
+        toks.push(Tok::Lit(std::mem::take(lit)));
+    }
+    toks.push(t);
+}
+
+fn starts_ci(s: &[char], word: &str) -> bool {
+    let mut n = 0;
+    for w in word.chars() {
+        match s.get(n) {
+            Some(c) if c.to_lowercase().eq(w.to_lowercase()) => n += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+impl NumFmt {
+    /// Parse the first `;` section of `code`.
+    pub fn parse(code: &str) -> NumFmt {
+        let s: Vec<char> = code.chars().collect();
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut gannen = false;
+        let mut lit = String::new();
+        if code.trim().is_empty() {
+            return NumFmt {
+                toks: vec![Tok::General],
+                gannen,
+            };
+        }
+        let mut i = 0;
+        while let Some(&c) = s.get(i) {
+            let rest = &s[i..];
+            let lower = c.to_ascii_lowercase();
+            i += 1;
+            match c {
+                ';' => break,
+                '"' => {
+                    let end = s[i..]
+                        .iter()
+                        .position(|&q| q == '"')
+                        .map_or(s.len(), |p| i + p);
+                    lit.extend(&s[i..end]);
+                    i = end + 1;
+                }
+                '\\' => {
+                    lit.extend(s.get(i));
+                    i += 1;
+                }
+                '_' | '*' => i += 1,
+                '[' => {
+                    let end = s[i..]
+                        .iter()
+                        .position(|&q| q == ']')
+                        .map_or(s.len(), |p| i + p);
+                    let inner: String = s[i..end].iter().collect();
+                    i = end + 1;
+                    gannen |= inner.to_ascii_lowercase().contains("gannen");
+                    if let Some(currency) = inner.strip_prefix('$') {
+                        lit.push_str(currency.split('-').next().unwrap_or(""));
+                    } else if let Some(l) = inner.chars().next().map(|l| l.to_ascii_lowercase()) {
+                        let elapsed = inner.chars().all(|x| x.to_ascii_lowercase() == l);
+                        if elapsed && matches!(l, 'h' | 'm' | 's') {
+                            let l = if l == 'm' { 'n' } else { l };
+                            push(Tok::Date(l, inner.len()), &mut lit, &mut toks);
+                        }
+                    }
+                }
+                _ if starts_ci(rest, "general") => {
+                    push(Tok::General, &mut lit, &mut toks);
+                    i += 6;
+                }
+                _ if starts_ci(rest, "g/標準") => {
+                    push(Tok::General, &mut lit, &mut toks);
+                    i += 3;
+                }
+                _ if starts_ci(rest, "am/pm") || starts_ci(rest, "a/p") => {
+                    push(Tok::Date('p', 1), &mut lit, &mut toks);
+                    i += if starts_ci(rest, "am/pm") { 4 } else { 2 };
+                }
+                '0' | '#' | '?' => push(Tok::Digit(c), &mut lit, &mut toks),
+                '.' => push(Tok::Point, &mut lit, &mut toks),
+                ',' => push(Tok::Comma, &mut lit, &mut toks),
+                '%' => push(Tok::Percent, &mut lit, &mut toks),
+                '@' => push(Tok::General, &mut lit, &mut toks),
+                '/' => push(Tok::Slash, &mut lit, &mut toks),
+                'e' | 'E' if matches!(s.get(i), Some('+' | '-')) => {
+                    push(Tok::Exp(s.get(i) == Some(&'+')), &mut lit, &mut toks);
+                    i += 1;
+                }
+                _ if "ymdhsega".contains(lower) && c.is_ascii() => {
+                    let n = rest
+                        .iter()
+                        .take_while(|x| x.to_ascii_lowercase() == lower)
+                        .count();
+                    push(Tok::Date(lower, n), &mut lit, &mut toks);
+                    i += n - 1;
+                }
+                _ => lit.push(c),
+            }
+        }
+        if !lit.is_empty() {
+            toks.push(Tok::Lit(lit));
+        }
+        NumFmt { toks, gannen }
+    }
+
+    /// The format of a cell whose style names `code` (and, for Japanese
+    /// built-in formats written without their code, `id`).
+    pub fn of_style(code: &str, id: Option<u32>) -> NumFmt {
+        match id.and_then(builtin_ja) {
+            Some(ja) if code == "General" => NumFmt::parse(ja),
+            _ => NumFmt::parse(code),
+        }
+    }
+
+    /// True when the code shows a date or time field.
+    pub fn is_date(&self) -> bool {
+        self.toks
+            .iter()
+            .any(|t| matches!(t, Tok::Date(c, _) if "ymdhsegn".contains(*c)))
+    }
+
+    /// True when the code is plain `General` (or `@`): today's shortest form.
+    pub fn is_general(&self) -> bool {
+        self.toks == [Tok::General]
+    }
+
+    /// A number shown through the code.
+    pub fn number(&self, v: f64) -> String {
+        let toks = &self.toks;
+        let digit = |t: &Tok| matches!(t, Tok::Digit(_));
+        if !v.is_finite() || (toks.contains(&Tok::Slash) && toks.iter().any(digit)) {
+            // Fractions (`# ?/?`) are not shown as such.
+            return text::number(v);
+        }
+        let end = toks.iter().position(|t| matches!(t, Tok::Exp(_)));
+        let mantissa = &toks[..end.unwrap_or(toks.len())];
+        let point = mantissa.iter().position(|t| *t == Tok::Point);
+        let int_end = point.unwrap_or(mantissa.len());
+        let ints: Vec<usize> = (0..int_end).filter(|&i| digit(&toks[i])).collect();
+        let decs: Vec<usize> = (int_end..mantissa.len())
+            .filter(|&i| digit(&toks[i]))
+            .collect();
+        let last_digit = mantissa.iter().rposition(digit);
+        let scale = mantissa
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| **t == Tok::Comma && last_digit.is_some_and(|l| *i > l))
+            .count();
+        let group = ints.first().zip(ints.last()).is_some_and(|(&a, &b)| {
+            (a..b).any(|i| toks[i] == Tok::Comma && last_digit.is_some_and(|l| i < l))
+        });
+        let percent = toks.iter().filter(|t| **t == Tok::Percent).count();
+        let mut a =
+            v.abs() * 100f64.powi(percent.min(4) as i32) / 1000f64.powi(scale.min(4) as i32);
+        let mut exp = None;
+        if end.is_some() && a > 0.0 {
+            let e = a.log10().floor() as i32 + 1 - ints.len().max(1) as i32;
+            a /= 10f64.powi(e);
+            exp = Some(e);
+        }
+        let (mut int, frac) = fixed(a, decs.len());
+        if let (Some(e), true) = (exp.as_mut(), int.len() > ints.len().max(1)) {
+            // Rounding carried into one more integer digit (9.99 → 10.0).
+            let (i2, _) = fixed(a / 10.0, decs.len());
+            *e += 1;
+            int = i2;
+        }
+        let mut slot: Vec<String> = vec![String::new(); toks.len()];
+        let digits = int.trim_start_matches('0');
+        if ints.is_empty() {
+            // `.00`: integer digits go before the point; a format of literals
+            // only (`"済"`) shows no digits.
+            if let Some(s) = point
+                .or(decs.first().copied())
+                .and_then(|at| slot.get_mut(at))
+            {
+                s.push_str(digits);
+            }
+        } else if group {
+            let zeros = ints.iter().filter(|&&i| toks[i] == Tok::Digit('0')).count();
+            slot[ints[0]] = grouped(&format!("{digits:0>zeros$}"));
+        } else {
+            let mut rest: Vec<char> = digits.chars().collect();
+            for (k, &i) in ints.iter().enumerate().rev() {
+                slot[i] = match rest.pop() {
+                    Some(d) if k == 0 => rest.drain(..).chain([d]).collect(),
+                    Some(d) => d.to_string(),
+                    None if toks[i] == Tok::Digit('0') => "0".into(),
+                    None => String::new(),
+                };
+            }
+        }
+        let frac: Vec<char> = frac.chars().collect();
+        let keep = (0..decs.len())
+            .rev()
+            .find(|&k| toks[decs[k]] == Tok::Digit('0') || frac.get(k) != Some(&'0'));
+        for (k, &i) in decs.iter().enumerate() {
+            if keep.is_some_and(|keep| k <= keep) {
+                slot[i].extend(frac.get(k));
+            }
+        }
+        let mut out = String::new();
+        let shows_digits = slot
+            .iter()
+            .any(|s| s.chars().any(|c| ('1'..='9').contains(&c)));
+        if v < 0.0 && (shows_digits || toks.contains(&Tok::General)) {
+            out.push('-');
+        }
+        for (i, t) in toks.iter().enumerate() {
+            out.push_str(&slot[i]);
+            match t {
+                Tok::Lit(s) => out.push_str(s),
+                Tok::Point => out.push('.'),
+                Tok::Percent => out.push('%'),
+                Tok::Slash => out.push('/'),
+                Tok::General => out.push_str(&text::number(a)),
+                Tok::Date(c, n) => out.extend(std::iter::repeat_n(*c, *n)),
+                Tok::Exp(plus) => {
+                    let e = exp.unwrap_or(0);
+                    let width = toks[i..].iter().filter(|t| digit(t)).count();
+                    out.push('E');
+                    if e < 0 {
+                        out.push('-');
+                    } else if *plus {
+                        out.push('+');
+                    }
+                    out.push_str(&format!("{:0>width$}", e.unsigned_abs()));
+                }
+                Tok::Digit(_) | Tok::Comma => {}
+            }
+            if matches!(t, Tok::Exp(_)) {
+                break;
+            }
+        }
+        if let Some(e) = end {
+            // Literal text after the exponent's digits.
+            for t in &toks[e..] {
+                if let Tok::Lit(s) = t {
+                    out.push_str(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// A date shown through the code, in the form the date scanner reads;
+    /// None when the code shows no date or time field.
+    pub fn date(&self, t: &Moment) -> Option<String> {
+        let dates: Vec<(char, usize)> = self
+            .toks
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Date(c, n) if *c != 'a' && *c != 'p' => Some((*c, *n)),
+                _ => None,
+            })
+            .collect();
+        let (mut year, mut era, mut month, mut day, mut hour, mut minute) =
+            (false, false, false, false, false, false);
+        for (k, &(c, n)) in dates.iter().enumerate() {
+            let near = |d: isize| {
+                k.checked_add_signed(d)
+                    .and_then(|j| dates.get(j))
+                    .map(|x| x.0)
+            };
+            match c {
+                'y' => year = true,
+                'e' | 'g' => era = true,
+                'm' if near(-1) == Some('h') || near(1) == Some('s') => minute = true,
+                'm' => month = true,
+                'd' if n <= 2 => day = true,
+                'h' => hour = true,
+                'n' | 's' => minute = true,
+                _ => {}
+            }
+        }
+        let writes_jp = self
+            .toks
+            .iter()
+            .any(|t| matches!(t, Tok::Lit(s) if s.contains(['月', '日'])));
+        let (y, m, d) = (t.year, t.month, t.day);
+        let date = if era {
+            let (name, n) = japanese_era(y, m, d);
+            let n = if n == 1 && self.gannen {
+                "元".to_string()
+            } else {
+                n.to_string()
+            };
+            Some(match (month, day) {
+                (_, true) => format!("{name}{n}年{m}月{d}日"),
+                (true, false) => format!("{name}{n}年{m}月"),
+                _ => format!("{name}{n}年"),
+            })
+        } else {
+            match (year, month, day) {
+                (true, _, true) => Some(format!("{y}/{m}/{d}")),
+                (true, true, false) => Some(format!("{y}年{m}月")),
+                (true, false, false) => Some(format!("{y}年")),
+                (false, true, true) if writes_jp => Some(format!("{m}月{d}日")),
+                (false, true, true) => Some(format!("{m}/{d}")),
+                (false, true, false) => Some(format!("{m}月")),
+                (false, false, true) => Some(format!("{d}日")),
+                (false, false, false) => None,
+            }
+        };
+        let clock = text::clock(t.hour as u8, t.minute as u8, t.second as u8);
+        match date {
+            Some(date) if hour && (t.hour, t.minute, t.second) != (0, 0, 0) => {
+                Some(format!("{date} {clock}"))
+            }
+            Some(date) => Some(date),
+            None if hour || minute => Some(clock),
+            None => None,
+        }
+    }
+}
+
+/// The Japanese era of a date and its year in it (Gregorian before 明治).
+fn japanese_era(y: i32, m: u32, d: u32) -> (&'static str, i32) {
+    const ERAS: [((i32, u32, u32), &str); 5] = [
+        ((2019, 5, 1), "令和"),
+        ((1989, 1, 8), "平成"),
+        ((1926, 12, 25), "昭和"),
+        ((1912, 7, 30), "大正"),
+        ((1868, 1, 25), "明治"),
+    ];
+    ERAS.iter()
+        .find(|(start, _)| (y, m, d) >= *start)
+        .map_or(("", y), |((sy, _, _), name)| (*name, y - sy + 1))
+}
+
+/// `a` (≥ 0) with `n` decimals, rounded half away from zero on its 15
+/// significant digits as Excel does: (integer digits, decimal digits).
+fn fixed(a: f64, n: usize) -> (String, String) {
+    let n = n.min(30);
+    let s = format!("{a:.14e}");
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let sig: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
+    let n_int = exp + 1;
+    let (mut int, mut frac): (Vec<u8>, Vec<u8>) = if n_int <= 0 {
+        let lead = usize::try_from(-n_int).unwrap_or(0).min(400);
+        (vec![b'0'], [vec![b'0'; lead], sig].concat())
+    } else if n_int as usize >= sig.len() {
+        let trail = (n_int as usize - sig.len()).min(400);
+        ([sig, vec![b'0'; trail]].concat(), Vec::new())
+    } else {
+        let (i, f) = sig.split_at(n_int as usize);
+        (i.to_vec(), f.to_vec())
+    };
+    let up = frac.get(n).is_some_and(|&c| c >= b'5');
+    frac.resize(n, b'0');
+    if up {
+        let mut carry = true;
+        for c in frac.iter_mut().rev().chain(int.iter_mut().rev()) {
+            if *c == b'9' {
+                *c = b'0';
+            } else {
+                *c += 1;
+                carry = false;
+                break;
+            }
+        }
+        if carry {
+            int.insert(0, b'1');
+        }
+    }
+    let int = String::from_utf8(int).unwrap_or_default();
+    let int = match int.trim_start_matches('0') {
+        "" => "0".to_string(),
+        t => t.to_string(),
+    };
+    (int, String::from_utf8(frac).unwrap_or_default())
+}
+
+/// `1234567` → `1,234,567`.
+fn grouped(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
