@@ -196,3 +196,87 @@ fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
     }
     w.finish().unwrap().into_inner()
 }
+
+const ODS_NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.3""#;
+
+/// An .ods as LibreOffice writes one: automatic styles in `content.xml`,
+/// common data styles in `styles.xml`.
+fn ods(automatic: &str, table: &str, common: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS}><office:automatic-styles>{automatic}</office:automatic-styles><office:body><office:spreadsheet>{table}</office:spreadsheet></office:body></office:document-content>"#
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ODS_NS}><office:styles>{common}</office:styles></office:document-styles>"#
+    );
+    let manifest = br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    package(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_bytes()),
+        ("styles.xml", styles.as_bytes()),
+    ])
+}
+
+#[test]
+fn ods_typed_cells_show_their_displayed_text() {
+    let automatic = r#"<number:date-style style:name="N10045" number:language="ja" number:country="JP"><number:era number:calendar="gengou" number:style="long"/><number:year number:calendar="gengou"/><number:text>年</number:text><number:month number:calendar="gengou"/><number:text>月</number:text><number:day number:calendar="gengou"/><number:text>日</number:text></number:date-style><style:style style:name="ce1" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N10045"/><style:style style:name="ce2" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N147"/><style:style style:name="ce3" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N125"/><style:style style:name="ce4" style:family="table-cell" style:parent-style-name="Tsuki"/>"#;
+    let common = r#"<number:date-style style:name="N125"><number:month/><number:text>/</number:text><number:day/><number:text>/</number:text><number:year number:style="long"/></number:date-style><number:date-style style:name="N147"><number:year number:style="long"/><number:text>/</number:text><number:month/><number:text>/</number:text><number:day/></number:date-style><number:date-style style:name="N148"><number:month/><number:text>月</number:text><number:day/><number:text>日</number:text></number:date-style><style:style style:name="Tsuki" style:family="table-cell" style:data-style-name="N148"/>"#;
+    let date = |style: &str, shown: &str| {
+        format!(
+            r#"<table:table-cell{style} office:value-type="date" office:date-value="2025-10-13"><text:p>{shown}</text:p></table:table-cell>"#
+        )
+    };
+    let float = |v: &str, shown: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{shown}</text:p></table:table-cell>"#
+        )
+    };
+    let row1 = [
+        float("3", "3回"),
+        float("1234", "1,234件"),
+        r#"<table:table-cell office:value-type="percentage" office:value="0.3"><text:p>30%</text:p></table:table-cell>"#.to_string(),
+        r#"<table:table-cell office:value-type="currency" office:currency="JPY" office:value="3000"><text:p>￥3,000</text:p></table:table-cell>"#.to_string(),
+        // A note in the cell is not its text; text:s is a run of spaces.
+        r#"<table:table-cell office:value-type="float" office:value="5"><office:annotation><text:p>メモ</text:p></office:annotation><text:p>全<text:s/>5<text:span>回</text:span></text:p></table:table-cell>"#.to_string(),
+        r#"<table:table-cell office:value-type="time" office:time-value="PT09H30M00S"><text:p>9:30</text:p></table:table-cell>"#.to_string(),
+        r#"<table:table-cell office:value-type="float" office:value="2" table:number-columns-repeated="2"><text:p>2件</text:p></table:table-cell>"#.to_string(),
+    ]
+    .concat();
+    let row2 = [
+        // The column's default cell style (in content.xml, its data style in
+        // styles.xml), the cell's own style, a common cell style through a
+        // parent, a US-ordered style, and no style at all.
+        date("", "2025/10/13"),
+        date(r#" table:style-name="ce1""#, "令和7年10月13日"),
+        date(r#" table:style-name="ce4""#, "10月13日"),
+        date(r#" table:style-name="ce3""#, "10/13/2025"),
+        r#"<table:table-cell table:style-name="Default"/>"#.to_string(),
+        date(r#" table:style-name="nothing""#, "13.10.25"),
+    ]
+    .concat();
+    let table = format!(
+        r#"<table:table table:name="S"><table:table-column table:default-cell-style-name="ce2"/><table:table-column table:number-columns-repeated="10" table:default-cell-style-name="Default"/><table:table-row>{row1}</table:table-row><table:table-row>{row2}</table:table-row></table:table>"#
+    );
+    let doc = read_any(&ods(automatic, &table, common), "ods");
+    assert_eq!(
+        texts(&doc),
+        vec![
+            "3回",
+            "1,234件",
+            "30%",
+            "￥3,000",
+            "全 5回",
+            "9:30",
+            "2件",
+            "2件",
+            "2025/10/13",
+            "令和7年10月13日",
+            "10月13日",
+            "2025/10/13",
+            "2025年10月13日",
+        ]
+    );
+}

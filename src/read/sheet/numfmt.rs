@@ -55,9 +55,43 @@ pub struct Moment {
     pub second: u32,
 }
 
-/// Japanese Excel's locale-dependent built-in formats (ids 27–36, 50–58),
-/// which a package uses without writing their code.
-pub fn builtin_ja(id: u32) -> Option<&'static str> {
+/// The code of a built-in format id (ECMA-376 18.8.30, with Japanese
+/// Excel's locale-dependent ids 27–36 and 50–58), which a file uses without
+/// writing its code.
+pub fn builtin(id: u32) -> Option<&'static str> {
+    Some(match id {
+        0 => "General",
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        11 => "0.00E+00",
+        12 => "# ?/?",
+        13 => "# ??/??",
+        14 => "yyyy/m/d",
+        15 => "d-mmm-yy",
+        16 => "d-mmm",
+        17 => "mmm-yy",
+        18 => "h:mm AM/PM",
+        19 => "h:mm:ss AM/PM",
+        20 => "h:mm",
+        21 => "h:mm:ss",
+        22 => "yyyy/m/d h:mm",
+        37 | 38 => "#,##0",
+        39 | 40 => "#,##0.00",
+        45 => "mm:ss",
+        46 => "[h]:mm:ss",
+        47 => "mm:ss.0",
+        48 => "##0.0E+0",
+        49 => "@",
+        _ => return builtin_ja(id),
+    })
+}
+
+/// Japanese Excel's locale-dependent built-in formats (ids 27–36, 50–58).
+fn builtin_ja(id: u32) -> Option<&'static str> {
     Some(match id {
         27 | 36 | 50 | 57 => "[$-411]ge.m.d",
         28 | 29 | 51 | 54 | 58 => r#"[$-411]ggge"年"m"月"d"日""#,

@@ -1,27 +1,34 @@
-//! .xlsx cell values shown through their style's number format (DECISIONS 23).
+//! Typed cells shown as displayed (DECISIONS 23).
 //!
-//! Owns: finding a numeric or date cell's format code (calamine's style
-//! palette, plus Japanese built-in ids written without a code), parsing each
-//! style's code once per workbook, and turning the value into what Excel shows
-//! (`numfmt`); everything else is read as `text::of_ref` reads it.
+//! Owns: for .xlsx, finding a numeric or date cell's format code (calamine's
+//! style palette, plus Japanese built-in ids written without a code), parsing
+//! each style's code once per workbook, and turning the value into what Excel
+//! shows (`numfmt`; everything else is read as `text::of_ref` reads it); for
+//! .ods and .xls, whose values calamine gives without formats, putting the
+//! displayed text their own scans find (`ods_shown`, `xls_shown`) into the
+//! read document's cells.
 //!
-//! Must not know: the model, merged cells, forms.
+//! Must not know: merged cells, forms.
 
 use super::numfmt::{Moment, NumFmt};
-use super::text;
+use super::text::{self, split_lines};
+use crate::model::{Block, Document, Line, PartKind};
 use calamine::{DataRef, ExcelDateTime, ExcelDateTimeType, Style};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Parsed format codes by style id, for one workbook.
-pub struct Shown {
+/// Displayed text by sheet name and (row, col).
+pub type Displayed = HashMap<String, HashMap<(u32, u32), String>>;
+
+/// Parsed format codes by style id, for one .xlsx workbook.
+pub struct Formats {
     is_1904: bool,
     formats: HashMap<usize, Option<NumFmt>>,
 }
 
-impl Shown {
-    pub fn new(is_1904: bool) -> Shown {
-        Shown {
+impl Formats {
+    pub fn new(is_1904: bool) -> Formats {
+        Formats {
             is_1904,
             formats: HashMap::new(),
         }
@@ -59,19 +66,57 @@ impl Shown {
         if !(1.0..2_958_466.0).contains(&value) {
             return text::of_ref(v);
         }
-        let dt = ExcelDateTime::new(value, ExcelDateTimeType::DateTime, self.is_1904);
-        let (year, month, day, hour, minute, second, _) = dt.to_ymd_hms_milli();
-        let moment = Moment {
-            year: i32::from(year),
-            month: u32::from(month),
-            day: u32::from(day),
-            hour: u32::from(hour),
-            minute: u32::from(minute),
-            second: u32::from(second),
-        };
+        let moment = serial_moment(value, self.is_1904);
         match format.date(&moment) {
             Some(s) => Some(Cow::Owned(s)),
             None => text::of_ref(v),
+        }
+    }
+}
+
+/// An Excel serial date as calendar fields.
+pub fn serial_moment(value: f64, is_1904: bool) -> Moment {
+    let dt = ExcelDateTime::new(value, ExcelDateTimeType::DateTime, is_1904);
+    let (year, month, day, hour, minute, second, _) = dt.to_ymd_hms_milli();
+    Moment {
+        year: i32::from(year),
+        month: u32::from(month),
+        day: u32::from(day),
+        hour: u32::from(hour),
+        minute: u32::from(minute),
+        second: u32::from(second),
+    }
+}
+
+/// Put the displayed text into the cells of `doc` at the same positions.
+pub fn apply(doc: &mut Document, shown: &Displayed) {
+    for part in &mut doc.parts {
+        let PartKind::Sheet(name) = &part.kind else {
+            continue;
+        };
+        let Some(cells) = shown.get(name) else {
+            continue;
+        };
+        for block in &mut part.blocks {
+            let Block::Table(t) = block else {
+                continue;
+            };
+            for cell in &mut t.cells {
+                let at = (
+                    u32::try_from(cell.row).unwrap_or(u32::MAX),
+                    u32::try_from(cell.col).unwrap_or(u32::MAX),
+                );
+                if let Some(text) = cells.get(&at) {
+                    cell.lines = split_lines(text)
+                        .enumerate()
+                        .map(|(paragraph, t)| Line {
+                            text: t.to_string(),
+                            paragraph,
+                            list_item: false,
+                        })
+                        .collect();
+                }
+            }
         }
     }
 }
