@@ -5,7 +5,9 @@
 //! merged regions as spans; a `hidden_sheet` warning for each hidden sheet.
 //! Cells are kept sparse from end to end: an .xlsx is read cell by cell
 //! (calamine's `worksheet_cells_reader`), never as a dense range, so a stray
-//! value at column XFD costs one cell, not a row of 16 384.
+//! value at column XFD costs one cell, not a row of 16 384. Numbers and dates
+//! are read as displayed, through their number format (`shown`, `numfmt`;
+//! `ods_shown` and `xls_shown` find the formats calamine does not give).
 //!
 //! Must not know: forms, sections, markers; docx.
 
