@@ -36,11 +36,17 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         })
 }
 
+/// A repeat count: 1 when absent or not a number, saturating past u32 (as
+/// `ods.rs` counts positions).
 fn count(e: &BytesStart<'_>, name: &str) -> u32 {
-    attr(e, name)
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(1)
-        .max(1)
+    let Some(v) = attr(e, name) else {
+        return 1;
+    };
+    let v = v.trim();
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return 1;
+    }
+    v.parse().unwrap_or(u32::MAX).max(1)
 }
 
 /// Cell styles and date styles.
