@@ -105,6 +105,8 @@ fn main() {
         ("holdout2", "classify_holdout2.toml"),
         ("holdout3", "classify_holdout3.toml"),
         ("holdout3+form", "classify_holdout3.toml"),
+        ("holdout4", "classify_holdout4.toml"),
+        ("holdout4+form", "classify_holdout4.toml"),
         ("issues", "classify_issues.toml"),
     ];
     let mut all_texts = Vec::new();
