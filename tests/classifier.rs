@@ -7,10 +7,12 @@
 //! classify_issues.toml alone), and section 2 must match its human labels
 //! exactly.
 
-use shiryo::text::classify::{classify, explain, Figures};
+use shiryo::text::classify::{classify, explain, Figures, Scope};
+use shiryo::text::lexicon::{Lexicon, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar::MIN_SIMILARITY;
 use shiryo::text::tokenize::{tokenize, warm_up};
+use shiryo::text::vocabulary;
 
 mod classify_sets;
 use classify_sets::{cases, repeats_by_form, Case};
@@ -53,6 +55,116 @@ fn every_domain_term_is_one_token() {
         checked += 1;
     }
     assert!(checked > 100, "only {checked} domain terms");
+    // The vocabulary's dictionary entries, the same way.
+    let mut from_vocabulary = 0;
+    for row in vocabulary::rows(VOCABULARY_TSV).unwrap() {
+        let Some((pos, base)) = row.token else {
+            continue;
+        };
+        for text in [row.term.to_string(), format!("市の{}について", row.term)] {
+            let tokens = tokenize(&text);
+            let hit = tokens.iter().find(|t| t.surface == row.term);
+            let hit = hit.unwrap_or_else(|| panic!("{} split in {text}: {tokens:?}", row.term));
+            assert_eq!(hit.base, base, "{}", row.term);
+            assert_eq!(hit.pos, "名詞", "{}", row.term);
+            assert!(pos.ends_with(&hit.pos_detail), "{}: {pos}", row.term);
+        }
+        from_vocabulary += 1;
+    }
+    assert!(
+        from_vocabulary > 100,
+        "only {from_vocabulary} vocabulary tokens"
+    );
+}
+
+#[test]
+fn every_vocabulary_term_votes_for_its_categories() {
+    // A term alone gets a positive score for each category the vocabulary
+    // files it under — from its own weights or from the lexicon's general
+    // entries (…会議 by *会議) — so no row is dead or contradicts its label.
+    let rows = vocabulary::rows(VOCABULARY_TSV).unwrap();
+    assert!(rows.len() >= 300, "{} rows", rows.len());
+    let mut checked = 0;
+    let mut silent = Vec::new();
+    for row in rows.iter().filter(|r| !r.is_pattern()) {
+        let e = explain(row.term);
+        for &c in &row.categories {
+            if e.scores[usize::from(c - 1)] <= 0.0 {
+                silent.push(format!("{} (line {}) for {c}", row.term, row.line));
+            }
+        }
+        checked += 1;
+    }
+    assert!(silent.is_empty(), "no vote: {silent:#?}");
+    assert!(checked > 250, "only {checked} plain terms");
+}
+
+#[test]
+fn the_vocabulary_adds_each_term_once() {
+    let rows = vocabulary::rows(VOCABULARY_TSV).unwrap();
+    let mut terms: Vec<&str> = rows.iter().map(|r| r.term).collect();
+    terms.sort_unstable();
+    let before = terms.len();
+    terms.dedup();
+    assert_eq!(before, terms.len(), "a term is listed twice");
+    // Not already a domain term, and no second lexicon entry for one term.
+    let csv = std::fs::read_to_string(format!(
+        "{}/dictionaries/domain_terms.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let domain: Vec<&str> = csv
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    let lexicon = Lexicon::parse(LEXICON_TSV).unwrap();
+    for row in &rows {
+        if row.token.is_some() {
+            assert!(!domain.contains(&row.term), "{} is a domain term", row.term);
+        }
+        if row.weights.is_some() {
+            assert!(
+                lexicon.entries.iter().all(|e| e.source != row.term),
+                "{} has a lexicon line already",
+                row.term
+            );
+        }
+    }
+}
+
+#[test]
+fn a_named_subject_counts_wherever_it_stands() {
+    // A body that meets, standing as the subject (では/は) inside a topic
+    // clause, or heading a sentence before its agenda: it met (①), and its
+    // word is not discounted as a topic; the agenda still is.
+    for (text, expected) in [
+        ("在宅医療部会ではACPの普及方策について協議した", vec![1]),
+        ("推進協議会 在宅看取りの体制について協議", vec![1]),
+        ("作業部会は、在宅医療マップの改訂に向けて協議した", vec![1]),
+        (
+            "専門部会が中心となり、後方支援病床の運用について協議を重ねた",
+            vec![1],
+        ),
+    ] {
+        let e = explain(text);
+        assert_eq!(e.categories, expected, "{text}\n{e}");
+        let body = e.hits.iter().find(|h| {
+            h.weights[0] > 0.0 && ["部会", "協議会", "re:委員会"].contains(&h.pattern.as_str())
+        });
+        if let Some(body) = body {
+            assert_eq!(body.scope, Scope::Activity, "{text}\n{e}");
+        }
+    }
+    // A tool as the subject is what the item is about; a tool in the name of
+    // a training is that training's topic.
+    assert_eq!(classify("MCSは新たに40事業所が利用を開始"), vec![2]);
+    assert_eq!(classify("MCS研修会を開催（参加45名）"), vec![4]);
+    // Named as the venue of something else, a body is still no meeting held.
+    assert_eq!(
+        classify("部会において入退院時の情報提供書の様式を見直した"),
+        vec![2]
+    );
 }
 
 #[test]
