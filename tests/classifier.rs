@@ -252,10 +252,11 @@ fn measure_in_form(name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
 #[test]
 fn measured_figures() {
     // Regression floors a little under the figures recorded in
-    // docs/TEXT_LAYER.md (precision / F1: tune 0.800 / 0.816, agree 0.900 /
-    // 0.926, holdout 0.984 / 0.923, holdout2 0.968 / 0.897, holdout3 0.914 /
-    // 0.834); raise them when the lexicon improves. The lexicon is tuned on
-    // classify_seed.toml and classify_issues.toml only.
+    // docs/TEXT_LAYER.md (precision / F1, round 4: tune 0.792 / 0.812, agree
+    // 0.900 / 0.926, holdout 0.984 / 0.947, holdout2 0.971 / 0.936, holdout3
+    // 0.912 / 0.890, holdout4 0.915 / 0.864); raise them when the lexicon
+    // improves. The lexicon is tuned on classify_seed.toml and
+    // classify_issues.toml only; the vocabulary comes from public reports.
     let tune = measure("classify_seed.toml");
     assert!(tune.f1() >= 0.79 && tune.precision() >= 0.78, "tune {tune}");
     let agree = measure_where("classify_seed.toml agree", "classify_seed.toml", |c| {
@@ -272,21 +273,32 @@ fn measured_figures() {
     }
     let blind = measure("classify_holdout3.toml");
     assert!(
-        blind.precision() >= 0.89 && blind.f1() >= 0.81,
+        blind.precision() >= 0.89 && blind.f1() >= 0.86,
         "holdout3 {blind}"
+    );
+    let field = measure("classify_holdout4.toml");
+    assert!(
+        field.precision() >= 0.89 && field.f1() >= 0.84,
+        "holdout4 {field}"
     );
 }
 
 #[test]
 fn measured_in_form() {
     // As the extractor classifies (same-form examples first), leave-one-out:
-    // tune 0.853 / 0.857, holdout3 0.915 / 0.841 (precision / F1).
+    // tune 0.845 / 0.853, holdout3 0.912 / 0.890, holdout4 0.922 / 0.868
+    // (precision / F1).
     let tune = measure_in_form("classify_seed.toml", |_| true);
     assert!(tune.f1() >= 0.84 && tune.precision() >= 0.83, "tune {tune}");
     let blind = measure_in_form("classify_holdout3.toml", |_| true);
     assert!(
-        blind.precision() >= 0.89 && blind.f1() >= 0.82,
+        blind.precision() >= 0.89 && blind.f1() >= 0.86,
         "holdout3 {blind}"
+    );
+    let field = measure_in_form("classify_holdout4.toml", |_| true);
+    assert!(
+        field.precision() >= 0.90 && field.f1() >= 0.84,
+        "holdout4 {field}"
     );
 }
 

@@ -198,7 +198,8 @@ mod tests {
 
     #[test]
     fn parses_a_row() {
-        let rows = rows(&format!("# head\n\n{ROW}\n")).unwrap();
+        let text = format!("# head\n\n{ROW}\n");
+        let rows = rows(&text).unwrap();
         assert_eq!(rows.len(), 1);
         let r = &rows[0];
         assert_eq!((r.line, r.term, r.kind), (3, "推進協議会", "meeting body"));
