@@ -2,9 +2,10 @@
 //! categories, and how strongly.
 //!
 //! Owns: parsing `dictionaries/category_lexicon.tsv` (embedded with
-//! `include_str!`, so editing it rebuilds the crate but not the dictionary) and
-//! finding the entries that fire on an item. The file format is described at the
-//! top of the file itself.
+//! `include_str!`, so editing it rebuilds the crate but not the dictionary),
+//! adding the weighted rows of `dictionaries/vocabulary.tsv` (the field's
+//! vocabulary, [`super::vocabulary`]) and finding the entries that fire on an
+//! item. The lexicon's format is described at the top of the file itself.
 //!
 //! Must not know: how scores become categories (that is `classify`), forms or
 //! sections.
@@ -17,15 +18,26 @@ use regex::Regex;
 
 use super::tokenize::Token;
 use super::topics::TopicRules;
+use super::vocabulary;
 
 /// The lexicon shipped with the crate.
 pub static LEXICON_TSV: &str = include_str!("../../dictionaries/category_lexicon.tsv");
 
-/// The parsed shipped lexicon, built once per process.
+/// The field's vocabulary shipped with the crate (its `token` rows are in the
+/// embedded dictionary, see `build.rs`).
+pub static VOCABULARY_TSV: &str = include_str!("../../dictionaries/vocabulary.tsv");
+
+/// The parsed shipped lexicon with the vocabulary added, built once per
+/// process.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    // The file is part of the source; tests/classifier.rs parses it, so a
+    // The files are part of the source; tests/classifier.rs parses them, so a
     // malformed line fails the test suite, not a user's run.
-    Lexicon::parse(LEXICON_TSV).expect("dictionaries/category_lexicon.tsv is well formed")
+    let mut lexicon =
+        Lexicon::parse(LEXICON_TSV).expect("dictionaries/category_lexicon.tsv is well formed");
+    lexicon
+        .add_vocabulary(VOCABULARY_TSV)
+        .expect("dictionaries/vocabulary.tsv is well formed");
+    lexicon
 });
 
 /// Per-category weights, index 0 = category ①.
@@ -46,7 +58,16 @@ pub enum Pattern {
     Regex(Regex),
 }
 
-/// One line of the lexicon.
+/// Which file an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `dictionaries/category_lexicon.tsv`.
+    Lexicon,
+    /// `dictionaries/vocabulary.tsv`.
+    Vocabulary,
+}
+
+/// One line of the lexicon (or a weighted row of the vocabulary).
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// The pattern as written in the file (shown by `explain`).
@@ -55,6 +76,8 @@ pub struct Entry {
     pub weights: Weights,
     /// 1-based line number in the file.
     pub line: usize,
+    /// The file of `line`.
+    pub origin: Origin,
 }
 
 /// Decision settings read from `!threshold`, `!ratio`, `!cap` and
@@ -170,6 +193,7 @@ impl Lexicon {
                     "event" => &mut lexicon.topics.event,
                     "background" => &mut lexicon.topics.background,
                     "role" => &mut lexicon.topics.role,
+                    "named" => &mut lexicon.topics.named,
                     other => return Err(err(format!("unknown rule @{other}"))),
                 };
                 if slot.replace(re).is_some() {
@@ -189,9 +213,60 @@ impl Lexicon {
                 pattern,
                 weights,
                 line,
+                origin: Origin::Lexicon,
             });
         }
         Ok(lexicon)
+    }
+
+    /// Adds the field's vocabulary (`dictionaries/vocabulary.tsv`): every row
+    /// with weights becomes an entry (a dictionary entry is matched by its
+    /// lemma, any other term is a pattern as in the lexicon), and every term
+    /// that names a meeting, a body that meets or a tool joins the `@named`
+    /// words ([`TopicRules::named`]).
+    pub fn add_vocabulary(&mut self, text: &str) -> Result<(), LexiconError> {
+        let rows = vocabulary::rows(text).map_err(|e| LexiconError {
+            line: e.line,
+            message: format!("vocabulary: {}", e.message),
+        })?;
+        let mut named = Vec::new();
+        for row in &rows {
+            let err = |message: String| LexiconError {
+                line: row.line,
+                message: format!("vocabulary: {message}"),
+            };
+            if row.names_a_meeting_or_tool() && !row.is_pattern() {
+                named.push(regex::escape(row.term));
+            }
+            let Some(weights) = row.weights else {
+                continue;
+            };
+            let pattern = match row.token {
+                Some((_, base)) => Pattern::Lemma(base.to_string()),
+                None => parse_pattern(row.term).map_err(err)?,
+            };
+            self.entries.push(Entry {
+                source: row.term.to_string(),
+                pattern,
+                weights: parse_weights(weights).map_err(err)?,
+                line: row.line,
+                origin: Origin::Vocabulary,
+            });
+        }
+        if !named.is_empty() {
+            // Longest first, so a compound wins over a word inside it.
+            named.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+            let mut alternatives = named.join("|");
+            if let Some(existing) = &self.topics.named {
+                alternatives = format!("{alternatives}|{}", existing.as_str());
+            }
+            let re = Regex::new(&alternatives).map_err(|e| LexiconError {
+                line: 0,
+                message: format!("vocabulary: @named words: {e}"),
+            })?;
+            self.topics.named = Some(re);
+        }
+        Ok(())
     }
 
     /// The entries that fire on an item (each at most once), given its
@@ -345,5 +420,27 @@ mod tests {
     fn the_shipped_lexicon_parses() {
         let lex = Lexicon::parse(LEXICON_TSV).unwrap();
         assert!(lex.entries.len() > 50);
+        assert!(
+            LEXICON.entries.len() > lex.entries.len(),
+            "vocabulary added"
+        );
+    }
+
+    #[test]
+    fn vocabulary_rows_become_entries_and_named_words() {
+        let mut lex = Lexicon::parse("@named\t会議\n").unwrap();
+        lex.add_vocabulary(
+            "作業部会\t1\tmeeting body\t1=2\t名詞-一般\thttps://example.org 作業部会を年4回\n\
+             顔が見える関係\t2\tcoordination\t-\t名詞-一般=顔の見える関係\thttps://example.org 顔が見える関係づくり\n\
+             re:相談(件数|対応)\t2\tconsultation desk\t2=2.5\t-\thttps://example.org 相談件数を集計\n",
+        )
+        .unwrap();
+        assert_eq!(lex.entries.len(), 2, "a row without weights adds no entry");
+        assert!(matches!(&lex.entries[0].pattern, Pattern::Lemma(l) if l == "作業部会"));
+        assert_eq!(lex.entries[0].origin, Origin::Vocabulary);
+        assert!(matches!(lex.entries[1].pattern, Pattern::Regex(_)));
+        let named = lex.topics.named.as_ref().unwrap();
+        assert!(named.is_match("作業部会") && named.is_match("会議"));
+        assert!(!named.is_match("顔が見える関係"));
     }
 }
