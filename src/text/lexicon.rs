@@ -10,11 +10,12 @@
 //! Must not know: how scores become categories (that is `classify`), forms or
 //! sections.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::tokenize::Token;
 use super::topics::TopicRules;
@@ -124,6 +125,17 @@ pub struct Lexicon {
     pub settings: Settings,
     /// `@topic`, `@event`, `@background` and `@role` patterns.
     pub topics: TopicRules,
+    /// Lemma entries by their lemma and the regex entries as one set, built on
+    /// first use (so `entries` must be complete before the first `hits`) so an
+    /// item's tokens are looked up once, not once per entry.
+    index: OnceLock<Index>,
+}
+
+/// Where [`Lexicon::hits`] looks first.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    lemmas: HashMap<String, Vec<usize>>,
+    regexes: Option<(RegexSet, Vec<usize>)>,
 }
 
 /// A malformed lexicon line.
@@ -272,10 +284,30 @@ impl Lexicon {
     /// The entries that fire on an item (each at most once), given its
     /// normalised text and tokens, in lexicon order.
     pub fn hits<'a>(&'a self, text: &str, tokens: &[Token]) -> Vec<Hit<'a>> {
+        let index = self.index.get_or_init(|| self.build_index());
+        // Lemma entries: one lookup per token.
+        let mut lemma_spans: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+        for t in tokens {
+            for &e in index.lemmas.get(&t.base).map_or(&[][..], Vec::as_slice) {
+                lemma_spans.entry(e).or_default().push(t.span.clone());
+            }
+        }
+        // Regex entries: only those the set says match.
+        let mut regex_hit = vec![false; self.entries.len()];
+        if let Some((set, ids)) = &index.regexes {
+            for m in set.matches(text).iter() {
+                regex_hit[ids[m]] = true;
+            }
+        }
         self.entries
             .iter()
-            .filter_map(|entry| {
-                let spans = entry.pattern.find_all(text, tokens);
+            .enumerate()
+            .filter_map(|(i, entry)| {
+                let spans = match &entry.pattern {
+                    Pattern::Lemma(_) => lemma_spans.remove(&i)?,
+                    Pattern::Regex(_) if index.regexes.is_some() && !regex_hit[i] => return None,
+                    _ => entry.pattern.find_all(text, tokens),
+                };
                 let first = spans.first()?.clone();
                 Some(Hit {
                     entry,
@@ -284,6 +316,28 @@ impl Lexicon {
                 })
             })
             .collect()
+    }
+}
+
+impl Lexicon {
+    fn build_index(&self) -> Index {
+        let mut index = Index::default();
+        let mut regexes = Vec::new();
+        let mut ids = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            match &e.pattern {
+                Pattern::Lemma(l) => index.lemmas.entry(l.clone()).or_default().push(i),
+                Pattern::Regex(re) => {
+                    regexes.push(re.as_str().to_string());
+                    ids.push(i);
+                }
+                _ => {}
+            }
+        }
+        // Every pattern compiled alone already, so the set compiles too; if
+        // it did not, each regex entry would simply be run on its own.
+        index.regexes = RegexSet::new(&regexes).ok().map(|set| (set, ids));
+        index
     }
 }
 
