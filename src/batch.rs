@@ -152,7 +152,11 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, BatchError> {
         } else {
             out.push(Input {
                 path: p.clone(),
-                display: if name.is_empty() { display_path(p) } else { name },
+                display: if name.is_empty() {
+                    display_path(p)
+                } else {
+                    name
+                },
             });
         }
     }

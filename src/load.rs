@@ -122,8 +122,8 @@ fn check(mut report: FileReport) -> Result<FileReport, String> {
 /// One output file of `extract`.
 fn read_json(path: &Path) -> Result<FileReport, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let report: FileReport = serde_json::from_slice(&bytes)
-        .map_err(|e| format!("not a shiryo report: {e}"))?;
+    let report: FileReport =
+        serde_json::from_slice(&bytes).map_err(|e| format!("not a shiryo report: {e}"))?;
     check(report)
 }
 

@@ -65,13 +65,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     memory_mib: args.isolate.then_some(args.memory_mib),
                 },
             };
-            let summary =
-                batch::run(&inputs, &cfg, &opts, &mut sinks).context("batch stopped")?;
+            let summary = batch::run(&inputs, &cfg, &opts, &mut sinks).context("batch stopped")?;
             if !args.quiet {
                 eprintln!("shiryo: {summary}");
-                for note in &summary.notes {
-                    eprintln!("shiryo: {note}");
-                }
+                print_notes(&summary.notes);
             }
             Ok(if summary.failed > 0 {
                 ExitCode::from(1)
@@ -104,6 +101,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// What the destinations said they did, one line each.
+fn print_notes(notes: &[String]) {
+    for line in notes.iter().flat_map(|n| n.lines()) {
+        eprintln!("shiryo: {line}");
+    }
+}
+
 /// The destinations named on the command line, opened (a database that cannot
 /// be opened stops the run here, before any work).
 fn open_sinks(args: &cli::SinkArgs) -> anyhow::Result<Sinks> {
@@ -130,11 +134,12 @@ fn load(args: cli::LoadArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!("shiryo: loaded {}", done.reports);
         if done.unreadable > 0 {
-            eprintln!("shiryo: {} input(s) not loaded (named above)", done.unreadable);
+            eprintln!(
+                "shiryo: {} input(s) not loaded (named above)",
+                done.unreadable
+            );
         }
-        for note in &done.reports.notes {
-            eprintln!("shiryo: {note}");
-        }
+        print_notes(&done.reports.notes);
     }
     Ok(if done.unreadable > 0 {
         ExitCode::from(1)

@@ -214,7 +214,10 @@ pub fn submission_id(source_path: &str, locator: &str) -> String {
     h.update(source_path.as_bytes());
     h.update([0u8]);
     h.update(locator.as_bytes());
-    h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The stable id of an item: `SUBMISSION-SECTION-INDEX` (`3f0c…9a-1-0` is the

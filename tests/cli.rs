@@ -164,7 +164,9 @@ fn source_path_starts_at_the_named_directory_and_survives_a_move() {
     )
     .expect("json");
     assert_eq!(v["source"]["path"], "r7/sub/資料2-1.docx");
-    assert!(v["generator"].as_str().is_some_and(|g| g.starts_with("shiryo ")));
+    assert!(v["generator"]
+        .as_str()
+        .is_some_and(|g| g.starts_with("shiryo ")));
     assert_eq!(v["submissions"][0]["id"].as_str().map(str::len), Some(16));
     assert_eq!(v["submissions"][0]["sections"][0]["items"][0]["index"], 0);
     // Moved elsewhere: byte-identical output.
@@ -221,13 +223,20 @@ fn failed_files_are_named_on_stderr_counted_by_code_and_in_the_ndjson() {
     let err = String::from_utf8_lossy(&o.stderr);
     // --quiet keeps the failure lines, one per failed file, naming file and reason.
     assert!(err.contains("shiryo: in/empty.docx: corrupt: "), "{err}");
-    assert!(err.contains("shiryo: in/text.xlsx: unsupported_format: "), "{err}");
+    assert!(
+        err.contains("shiryo: in/text.xlsx: unsupported_format: "),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 3, "{err}");
     let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
-    assert_eq!(lines.len(), 4, "one line per submission and per failed file");
+    assert_eq!(
+        lines.len(),
+        4,
+        "one line per submission and per failed file"
+    );
     let failed: Vec<&serde_json::Value> =
         lines.iter().filter(|l| l["submission"].is_null()).collect();
     assert_eq!(failed.len(), 3);

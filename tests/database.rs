@@ -67,9 +67,15 @@ fn extract_db_equals_load_of_the_json_and_of_the_ndjson() {
         .map(|s| s.items.len())
         .sum();
     assert!(items > 500, "{items} items");
-    assert_eq!(count(&direct, "SELECT count(*) FROM files"), reports.len() as i64);
+    assert_eq!(
+        count(&direct, "SELECT count(*) FROM files"),
+        reports.len() as i64
+    );
     assert_eq!(count(&direct, "SELECT count(*) FROM items"), items as i64);
-    assert_eq!(count(&direct, "SELECT count(*) FROM item_rows"), items as i64);
+    assert_eq!(
+        count(&direct, "SELECT count(*) FROM item_rows"),
+        items as i64
+    );
     assert_eq!(
         count(&direct, "SELECT count(*) FROM failed_files"),
         2,
@@ -82,7 +88,10 @@ fn extract_db_equals_load_of_the_json_and_of_the_ndjson() {
             .filter(|(t, _)| t != "diagnostics" && t != "files")
             .collect()
     };
-    assert_eq!(strip(dump_sqlite(&direct)), strip(dump_sqlite(&from_ndjson)));
+    assert_eq!(
+        strip(dump_sqlite(&direct)),
+        strip(dump_sqlite(&from_ndjson))
+    );
 }
 
 #[test]
@@ -116,7 +125,11 @@ fn every_fact_of_the_json_is_in_the_database() {
                         ),
                     );
                     let cats: Vec<String> = item.categories.iter().map(|c| c.to_string()).collect();
-                    let cats = if cats.is_empty() { "NULL".to_string() } else { cats.join(",") };
+                    let cats = if cats.is_empty() {
+                        "NULL".to_string()
+                    } else {
+                        cats.join(",")
+                    };
                     assert_eq!(
                         row,
                         vec![vec![
@@ -140,11 +153,22 @@ fn every_fact_of_the_json_is_in_the_database() {
         &conn,
         "SELECT DISTINCT contractors FROM item_rows WHERE file_path = 'fixtures/docx/2-6_katano.docx'",
     );
-    assert_eq!(hubs, vec![vec!["交野市社会福祉協議会、交野市地域包括支援センター".to_string()]]);
+    assert_eq!(
+        hubs,
+        vec![vec![
+            "交野市社会福祉協議会、交野市地域包括支援センター".to_string()
+        ]]
+    );
     // Municipality × category and meetings per hub have answers.
-    let n = count(&dbp, "SELECT count(*) FROM municipality_categories WHERE municipality = '交野市'");
+    let n = count(
+        &dbp,
+        "SELECT count(*) FROM municipality_categories WHERE municipality = '交野市'",
+    );
     assert!(n > 0);
-    let held = count(&dbp, "SELECT sum(held) FROM hub_meetings WHERE section_number = 1");
+    let held = count(
+        &dbp,
+        "SELECT sum(held) FROM hub_meetings WHERE section_number = 1",
+    );
     assert!(held > 0, "meetings held in section 1: {held}");
 }
 
@@ -171,22 +195,34 @@ fn the_same_file_twice_changes_nothing_and_a_changed_file_replaces_its_rows() {
     let replaced = load(&dbp, &[&out]);
     assert!(String::from_utf8_lossy(&replaced.stderr).contains("1 replaced"));
     assert_eq!(
-        count(&dbp, &format!("SELECT count(*) FROM items WHERE id = '{}'", removed.id)),
+        count(
+            &dbp,
+            &format!("SELECT count(*) FROM items WHERE id = '{}'", removed.id)
+        ),
         0,
         "the removed item is gone"
     );
     assert_eq!(
-        count(&dbp, "SELECT count(*) FROM submission_names WHERE name = '交野市（改）'"),
+        count(
+            &dbp,
+            "SELECT count(*) FROM submission_names WHERE name = '交野市（改）'"
+        ),
         1
     );
     let after = dump_sqlite(&dbp);
-    let items = |d: &[(String, db::Answer)]| d.iter().find(|(t, _)| t == "items").map(|(_, r)| r.len());
+    let items =
+        |d: &[(String, db::Answer)]| d.iter().find(|(t, _)| t == "items").map(|(_, r)| r.len());
     assert_eq!(items(&after), items(&first).map(|n| n - 1));
     // Other files' rows are untouched.
     let others = |d: &[(String, db::Answer)]| -> Vec<Vec<String>> {
         d.iter()
             .find(|(t, _)| t == "files")
-            .map(|(_, rows)| rows.iter().filter(|r| !r[0].contains("katano.docx")).cloned().collect())
+            .map(|(_, rows)| {
+                rows.iter()
+                    .filter(|r| !r[0].contains("katano.docx"))
+                    .cloned()
+                    .collect()
+            })
             .unwrap_or_default()
     };
     assert_eq!(others(&after), others(&first));
@@ -202,7 +238,13 @@ fn a_newer_schema_or_an_unopenable_database_is_a_clear_error() {
         .expect("open")
         .execute("UPDATE shiryo_schema SET version = version + 1", [])
         .expect("bump");
-    let o = shiryo().arg("load").arg(&out).arg("--db").arg(&dbp).output().expect("runs");
+    let o = shiryo()
+        .arg("load")
+        .arg(&out)
+        .arg("--db")
+        .arg(&dbp)
+        .output()
+        .expect("runs");
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("newer"), "{err}");
@@ -234,7 +276,9 @@ fn corpus(out: &Path, dir: &Path, n: usize) {
         for r in &reports {
             let mut r = r.clone();
             r.source.path = format!("corpus/{i:03}/{}", r.source.path);
-            let p = dir.join(format!("{i:03}")).join(r.source.path.replace('/', "_") + ".json");
+            let p = dir
+                .join(format!("{i:03}"))
+                .join(r.source.path.replace('/', "_") + ".json");
             std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
             std::fs::write(p, serde_json::to_vec(&r).expect("json")).expect("write");
         }
@@ -279,16 +323,52 @@ fn killed_load_then_rerun_equals_one_clean_load() {
     let _ = child.wait();
     let total = count(&clean, "SELECT count(*) FROM files");
     let partial = count(&killed, "SELECT count(*) FROM files");
-    assert!(seen >= 20 && partial < total, "killed mid-load: {partial} of {total}");
+    assert!(
+        seen >= 20 && partial < total,
+        "killed mid-load: {partial} of {total}"
+    );
     // Whole files only: every loaded file has all its submissions and items.
-    let per_file = "SELECT f.path, (SELECT count(*) FROM submissions s WHERE s.file_path = f.path), \
+    let per_file =
+        "SELECT f.path, (SELECT count(*) FROM submissions s WHERE s.file_path = f.path), \
                     (SELECT count(*) FROM items i JOIN submissions s ON s.id = i.submission_id \
                      WHERE s.file_path = f.path) FROM files f ORDER BY f.path";
     let clean_rows = query_sqlite(&rusqlite::Connection::open(&clean).expect("open"), per_file);
-    let killed_rows = query_sqlite(&rusqlite::Connection::open(&killed).expect("open"), per_file);
+    let killed_rows = query_sqlite(
+        &rusqlite::Connection::open(&killed).expect("open"),
+        per_file,
+    );
     for row in &killed_rows {
         assert!(clean_rows.contains(row), "half-loaded file {row:?}");
     }
     load(&killed, &[&corpus_dir]);
     assert_eq!(dump_sqlite(&killed), dump_sqlite(&clean));
+}
+
+#[test]
+fn what_is_not_a_report_is_named_and_the_rest_is_loaded() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = fixture_outputs(tmp.path());
+    let n = reports(&out).len() as i64;
+    std::fs::write(out.join("notes.json"), b"{\"hello\": 1}").expect("write");
+    std::fs::write(out.join("broken.ndjson"), b"{\"schema\": \"shiryo/v1\"\n").expect("write");
+    let dbp = tmp.path().join("n.sqlite");
+    let o = shiryo()
+        .arg("load")
+        .arg(&out)
+        .arg("--db")
+        .arg(&dbp)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("notes.json: not loaded: not a shiryo report"),
+        "{err}"
+    );
+    assert!(err.contains("broken.ndjson: not loaded: line 1"), "{err}");
+    assert_eq!(
+        count(&dbp, "SELECT count(*) FROM files"),
+        n,
+        "every report, and nothing of notes.json"
+    );
 }

@@ -77,7 +77,8 @@ fn postgres_load_is_idempotent_and_replaces_a_changed_file() {
     );
     assert_eq!(rows, vec![vec!["1".to_string()]]);
     // A newer schema is refused with a clear message.
-    c.batch_execute("UPDATE shiryo_schema SET version = 99").expect("bump");
+    c.batch_execute("UPDATE shiryo_schema SET version = 99")
+        .expect("bump");
     let o = shiryo()
         .arg("load")
         .arg(&out)
@@ -103,10 +104,22 @@ fn extract_into_postgres_over_a_unix_socket() {
         .args(["--db", &pg.url])
         .output()
         .expect("runs");
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let mut c = postgres::Client::connect(&pg.url, postgres::NoTls).expect("connect");
-    let rows = query_pg(&mut c, "SELECT count(*) FROM files WHERE path LIKE 'docx/%'");
-    assert_eq!(rows, vec![vec!["7".to_string()]], "paths start at the named directory");
+    let rows = query_pg(
+        &mut c,
+        "SELECT count(*) FROM files WHERE path LIKE 'docx/%'",
+    );
+    assert_eq!(
+        rows,
+        vec![vec!["7".to_string()]],
+        "paths start at the named directory"
+    );
 }
 
 #[test]
@@ -155,7 +168,17 @@ fn killed_postgres_load_then_rerun_equals_one_clean_load() {
     }
     child.kill().expect("kill -9");
     let _ = child.wait();
-    assert!(seen >= 20, "the load was seen under way");
+    let files = |url: &str| -> i64 {
+        let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+        c.query_one("SELECT count(*) FROM files", &[])
+            .and_then(|r| r.try_get(0))
+            .expect("count")
+    };
+    let (partial, total) = (files(&killed.url), files(&clean.url));
+    assert!(
+        seen >= 20 && partial < total,
+        "killed mid-load: {partial} of {total}"
+    );
     load(&killed.url, &[&corpus]);
     assert_eq!(dump_pg(&killed.url), dump_pg(&clean.url));
 }

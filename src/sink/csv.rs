@@ -20,15 +20,7 @@ pub struct CsvSink {
 impl CsvSink {
     pub fn create(path: &Path) -> Result<Self, SinkError> {
         let err = |e: &dyn std::fmt::Display| SinkError::new(path.display().to_string(), e);
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".shiryo-")
-            .suffix(".partial")
-            .tempfile_in(dir)
-            .map_err(|e| err(&e))?;
+        let mut tmp = super::temp_beside(path).map_err(|e| err(&e))?;
         tmp.write_all("\u{feff}".as_bytes()).map_err(|e| err(&e))?;
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)

@@ -111,6 +111,24 @@ pub fn open_database(target: &str) -> Result<Box<dyn Sink>, SinkError> {
     }
 }
 
+/// A temporary file in `target`'s directory, to be renamed over `target` when
+/// complete (so `target` is never half written). Readable like any new file
+/// (0666 less the umask), not only by its owner.
+pub fn temp_beside(target: &std::path::Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut b = tempfile::Builder::new();
+    b.prefix(".shiryo-").suffix(".partial");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    b.tempfile_in(dir)
+}
+
 /// The stderr line for a file that could not be read: `shiryo: PATH: CODE: REASON`.
 pub fn failure_line(report: &FileReport) -> Option<String> {
     let e = report.error.as_ref()?;

@@ -105,7 +105,6 @@ mod tests {
     #[test]
     fn versions() {
         assert!(version_problem(SCHEMA_VERSION).is_none());
-        assert!(version_problem(SCHEMA_VERSION + 1)
-            .is_some_and(|m| m.contains("newer")));
+        assert!(version_problem(SCHEMA_VERSION + 1).is_some_and(|m| m.contains("newer")));
     }
 }

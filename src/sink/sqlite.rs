@@ -8,7 +8,9 @@
 //! Must not know: readers, threads, other dialects (`rows` gives the values).
 
 use super::rows::{rows, Rows};
-use super::sql::{self, statement, LoadCounts, Outcome, SCHEMA_VERSION, SQLITE_LOAD, SQLITE_SCHEMA};
+use super::sql::{
+    self, statement, LoadCounts, Outcome, SCHEMA_VERSION, SQLITE_LOAD, SQLITE_SCHEMA,
+};
 use super::{Sink, SinkError};
 use crate::output::FileReport;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -25,7 +27,8 @@ impl SqliteSink {
     /// Open or create `path`; create the schema when absent.
     pub fn open(path: &Path) -> Result<Self, SinkError> {
         let target = path.display().to_string();
-        let err = |e: rusqlite::Error| SinkError::new(&target, format!("cannot open database: {e}"));
+        let err =
+            |e: rusqlite::Error| SinkError::new(&target, format!("cannot open database: {e}"));
         let mut conn = Connection::open(path).map_err(err)?;
         // WAL: a commit per file without waiting for the disk twice; readers are
         // not blocked. A killed load keeps every committed file.
@@ -52,8 +55,11 @@ fn ensure_schema(conn: &mut Connection) -> Result<(), String> {
     if has == 0 {
         tx.execute_batch(SQLITE_SCHEMA)
             .map_err(|e| format!("cannot create the schema: {e}"))?;
-        tx.execute(statement(SQLITE_LOAD, "set_schema_version"), [SCHEMA_VERSION])
-            .map_err(|e| e.to_string())?;
+        tx.execute(
+            statement(SQLITE_LOAD, "set_schema_version"),
+            [SCHEMA_VERSION],
+        )
+        .map_err(|e| e.to_string())?;
     } else {
         let found: Option<i64> = tx
             .query_row(statement(SQLITE_LOAD, "schema_version"), [], |r| r.get(0))
@@ -78,12 +84,7 @@ impl Sink for SqliteSink {
             Ok(Outcome::New) => self.counts.new += 1,
             Ok(Outcome::Replaced) => self.counts.replaced += 1,
             Ok(Outcome::Unchanged) => self.counts.unchanged += 1,
-            Err(e) => {
-                return Err(SinkError::new(
-                    &self.target,
-                    format!("loading {path}: {e}"),
-                ))
-            }
+            Err(e) => return Err(SinkError::new(&self.target, format!("loading {path}: {e}"))),
         }
         Ok(())
     }
@@ -137,7 +138,13 @@ fn load(tx: &Transaction<'_>, r: &Rows<'_>) -> rusqlite::Result<Outcome> {
     }
     let mut s = st("insert_sections")?;
     for x in &r.sections {
-        s.execute(params![x.submission_id, x.number, x.kind, x.heading, x.fiscal_year])?;
+        s.execute(params![
+            x.submission_id,
+            x.number,
+            x.kind,
+            x.heading,
+            x.fiscal_year
+        ])?;
     }
     let mut s = st("insert_items")?;
     for i in &r.items {
@@ -161,11 +168,20 @@ fn load(tx: &Transaction<'_>, r: &Rows<'_>) -> rusqlite::Result<Outcome> {
     }
     let mut s = st("insert_dates")?;
     for d in &r.dates {
-        s.execute(params![d.item_id, d.ord, d.text, d.start_date, d.end_date, d.planned])?;
+        s.execute(params![
+            d.item_id,
+            d.ord,
+            d.text,
+            d.start_date,
+            d.end_date,
+            d.planned
+        ])?;
     }
     let mut s = st("insert_counts")?;
     for c in &r.counts {
-        s.execute(params![c.item_id, c.ord, c.text, c.value, c.per, c.every, c.planned, c.event])?;
+        s.execute(params![
+            c.item_id, c.ord, c.text, c.value, c.per, c.every, c.planned, c.event
+        ])?;
     }
     let mut s = st("insert_warnings")?;
     for w in &r.warnings {

@@ -162,7 +162,11 @@ pub fn count_text(k: &CountOut) -> String {
     } else {
         format!("{every}{per}")
     };
-    let event = k.event.as_deref().map(|e| format!("{e} ")).unwrap_or_default();
+    let event = k
+        .event
+        .as_deref()
+        .map(|e| format!("{e} "))
+        .unwrap_or_default();
     let planned = if k.planned { "（予定）" } else { "" };
     format!("{event}{per}{}回{planned}", k.value)
 }
@@ -244,7 +248,10 @@ fn item_cells(sub: &Submission, section: &Section, index: usize, item: &Item) ->
     let mut row = vec![
         n(usize::from(section.number)),
         t(kind_name(&section.kind)),
-        t(section.fiscal_year.map(fiscal_year_name).unwrap_or_default()),
+        t(section
+            .fiscal_year
+            .map(fiscal_year_name)
+            .unwrap_or_default()),
         n(index + 1),
         t(&item.text),
     ];
@@ -253,8 +260,18 @@ fn item_cells(sub: &Submission, section: &Section, index: usize, item: &Item) ->
         row.push(t(if marked { "○" } else { "" }));
     }
     row.push(t(source_name(&item.category_source)));
-    row.push(t(item.dates.iter().map(date_text).collect::<Vec<_>>().join("、")));
-    row.push(t(item.counts.iter().map(count_text).collect::<Vec<_>>().join("、")));
+    row.push(t(item
+        .dates
+        .iter()
+        .map(date_text)
+        .collect::<Vec<_>>()
+        .join("、")));
+    row.push(t(item
+        .counts
+        .iter()
+        .map(count_text)
+        .collect::<Vec<_>>()
+        .join("、")));
     let warnings: Vec<&str> = sub
         .warnings
         .iter()
@@ -344,8 +361,14 @@ mod tests {
     #[test]
     fn dates_read_as_officers_write_them() {
         let d = |s, e, p| date_text(&date(s, e, p));
-        assert_eq!(d(Some("2024-09-11"), Some("2024-09-11"), false), "2024/9/11");
-        assert_eq!(d(Some("2025-12"), Some("2026-01"), false), "2025/12～2026/1");
+        assert_eq!(
+            d(Some("2024-09-11"), Some("2024-09-11"), false),
+            "2024/9/11"
+        );
+        assert_eq!(
+            d(Some("2025-12"), Some("2026-01"), false),
+            "2025/12～2026/1"
+        );
         assert_eq!(d(None, Some("2026-03"), true), "～2026/3（予定）");
     }
 

@@ -161,11 +161,7 @@ impl Sink for XlsxSink {
             book.push_worksheet(sheet.finish().map_err(|e| self.err(e))?);
         }
         let bytes = book.save_to_buffer().map_err(|e| self.err(e))?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".shiryo-")
-            .suffix(".partial")
-            .tempfile_in(parent(&self.target))
-            .map_err(|e| self.err(e))?;
+        let mut tmp = super::temp_beside(&self.target).map_err(|e| self.err(e))?;
         tmp.write_all(&bytes).map_err(|e| self.err(e))?;
         tmp.persist(&self.target).map_err(|e| self.err(e.error))?;
         Ok(Some(format!(

@@ -35,7 +35,7 @@ pub fn fixture_outputs(dir: &Path) -> PathBuf {
     std::fs::write(bad.join("empty.docx"), b"").expect("write");
     std::fs::write(bad.join("text.xlsx"), "テキスト".as_bytes()).expect("write");
     let out = dir.join("out");
-    let st = shiryo()
+    let o = shiryo()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("extract")
         .arg("fixtures")
@@ -43,9 +43,10 @@ pub fn fixture_outputs(dir: &Path) -> PathBuf {
         .arg("--out")
         .arg(&out)
         .arg("-q")
-        .status()
+        .output()
         .expect("runs");
-    assert_eq!(st.code(), Some(1), "two files fail");
+    assert_eq!(o.status.code(), Some(1), "two files fail");
+    assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 2);
     out
 }
 
@@ -100,7 +101,9 @@ pub fn query_sqlite(conn: &rusqlite::Connection, sql: &str) -> Answer {
 
 pub fn query_pg(client: &mut postgres::Client, sql: &str) -> Answer {
     use postgres::types::Type;
-    let rows = client.query(sql, &[]).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let rows = client
+        .query(sql, &[])
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
     rows.iter()
         .map(|row| {
             (0..row.len())
@@ -111,7 +114,8 @@ pub fn query_pg(client: &mut postgres::Client, sql: &str) -> Answer {
                     } else if ty == Type::INT4 {
                         row.get::<_, Option<i32>>(i).map(|v| v.to_string())
                     } else if ty == Type::BOOL {
-                        row.get::<_, Option<bool>>(i).map(|v| i64::from(v).to_string())
+                        row.get::<_, Option<bool>>(i)
+                            .map(|v| i64::from(v).to_string())
                     } else if ty == Type::NUMERIC {
                         panic!("{sql}: NUMERIC column {i}; cast it to bigint")
                     } else {
@@ -178,8 +182,10 @@ impl PgDb {
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
         let name = format!("shiryo_t_{tag}_{}_{nanos}", std::process::id());
-        let mut c = postgres::Client::connect(base, postgres::NoTls).expect("connect to SHIRYO_TEST_PG");
-        c.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+        let mut c =
+            postgres::Client::connect(base, postgres::NoTls).expect("connect to SHIRYO_TEST_PG");
+        c.batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create database");
         PgDb {
             base: base.to_string(),
             url: with_database(base, &name),
@@ -191,7 +197,10 @@ impl PgDb {
 impl Drop for PgDb {
     fn drop(&mut self) {
         if let Ok(mut c) = postgres::Client::connect(&self.base, postgres::NoTls) {
-            let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
         }
     }
 }
