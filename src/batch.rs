@@ -88,6 +88,16 @@ impl Summary {
     }
 }
 
+/// ` (corrupt 2, too_large 1)`, or nothing.
+fn by_code(failures: &BTreeMap<String, usize>) -> String {
+    let parts: Vec<String> = failures.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
@@ -97,16 +107,7 @@ impl std::fmt::Display for Summary {
             self.forms,
             self.items,
             self.failed,
-            if self.failures.is_empty() {
-                String::new()
-            } else {
-                let by_code: Vec<String> = self
-                    .failures
-                    .iter()
-                    .map(|(code, n)| format!("{code} {n}"))
-                    .collect();
-                format!(" ({})", by_code.join(", "))
-            },
+            by_code(&self.failures),
             if self.skipped > 0 {
                 format!(", {} skipped (already done)", self.skipped)
             } else {
@@ -160,22 +161,18 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, BatchError> {
             });
         }
     }
+    // The same file named twice (`in` and `in/a.docx`) is read once, as first named.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|i| seen.insert(i.path.canonicalize().unwrap_or_else(|_| i.path.clone())));
     out.sort_by(|a, b| a.display.cmp(&b.display));
-    let mut kept: Vec<Input> = Vec::with_capacity(out.len());
-    for input in out {
-        if let Some(prev) = kept.last().filter(|k| k.display == input.display) {
-            if !same_file(&prev.path, &input.path) {
-                return Err(BatchError::SamePath(
-                    prev.path.display().to_string(),
-                    input.path.display().to_string(),
-                    input.display,
-                ));
-            }
-            continue;
-        }
-        kept.push(input);
+    if let Some(w) = out.windows(2).find(|w| w[0].display == w[1].display) {
+        return Err(BatchError::SamePath(
+            w[0].path.display().to_string(),
+            w[1].path.display().to_string(),
+            w[1].display.clone(),
+        ));
     }
-    Ok(kept)
+    Ok(out)
 }
 
 /// The last component of `p`'s name, resolving `.` and `..`; empty for `/`.
@@ -190,13 +187,6 @@ fn own_name_of(p: &Path) -> String {
             canon.file_name().map(|n| n.to_string_lossy().into_owned())
         })
         .unwrap_or_default()
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
 }
 
 fn walk(dir: &Path, prefix: &str, out: &mut Vec<Input>) {

@@ -190,6 +190,35 @@ fn source_path_starts_at_the_named_directory_and_survives_a_move() {
         serde_json::from_slice(&std::fs::read(tmp.path().join("o3/b.docx.json")).expect("o3"))
             .expect("json");
     assert_eq!(v["source"]["path"], "b.docx");
+    // A directory and a file in it: the file is read once, as first named.
+    shiryo()
+        .current_dir(tmp.path())
+        .args([
+            "extract",
+            "moved/r7",
+            "moved/r7/b.docx",
+            "--out",
+            "o4",
+            "-q",
+        ])
+        .assert()
+        .code(0);
+    let mut found: Vec<_> = common::walk(&tmp.path().join("o4"))
+        .into_iter()
+        .map(|p| {
+            p.strip_prefix(tmp.path().join("o4"))
+                .expect("inside")
+                .to_path_buf()
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            std::path::PathBuf::from("r7/b.docx.json"),
+            std::path::PathBuf::from("r7/sub/資料2-1.docx.json")
+        ]
+    );
 }
 
 #[test]
