@@ -24,20 +24,34 @@ pub fn is_url(target: &str) -> bool {
     target.starts_with("postgres://") || target.starts_with("postgresql://")
 }
 
-/// `target` with the password of its user part replaced by `***`.
+/// `target` with any password (in the user part or as `password=`) replaced by `***`.
 pub fn redact(target: &str) -> String {
     let Some((scheme, rest)) = target.split_once("://") else {
         return target.to_string();
     };
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
+    let authority = match authority.rsplit_once('@') {
         Some((user, host)) => match user.split_once(':') {
-            Some((name, _password)) => format!("{scheme}://{name}:***@{host}{tail}"),
-            None => target.to_string(),
+            Some((name, _password)) => format!("{name}:***@{host}"),
+            None => authority.to_string(),
         },
-        None => target.to_string(),
-    }
+        None => authority.to_string(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let params: Vec<String> = query
+                .split('&')
+                .map(|p| match p.split_once('=') {
+                    Some(("password", _)) => "password=***".to_string(),
+                    _ => p.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", params.join("&"))
+        }
+        None => tail.to_string(),
+    };
+    format!("{scheme}://{authority}{tail}")
 }
 
 /// A PostgreSQL error with the server's own message when there is one.
@@ -326,4 +340,36 @@ fn load(
         ],
     )?;
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_never_shown() {
+        assert_eq!(
+            redact("postgresql://me:secret@127.0.0.1:5432/db"),
+            "postgresql://me:***@127.0.0.1:5432/db"
+        );
+        assert_eq!(
+            redact("postgres://me:p%40ss@h/db?host=/tmp"),
+            "postgres://me:***@h/db?host=/tmp"
+        );
+        assert_eq!(redact("postgresql://me@h/db"), "postgresql://me@h/db");
+        assert_eq!(
+            redact("postgresql://h/db?user=me&password=secret&port=5"),
+            "postgresql://h/db?user=me&password=***&port=5"
+        );
+        assert_eq!(
+            redact("postgresql:///db?host=/tmp"),
+            "postgresql:///db?host=/tmp"
+        );
+    }
+
+    #[test]
+    fn urls_choose_postgres() {
+        assert!(is_url("postgres://h/db") && is_url("postgresql:///db"));
+        assert!(!is_url("shiryo.db") && !is_url("/tmp/postgres.db"));
+    }
 }
