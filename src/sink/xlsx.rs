@@ -1,7 +1,8 @@
 //! `--xlsx FILE`: the officers' workbook — sheets 項目 (one row per item, the
 //! CSV's columns), 様式 (submissions), 警告 (warnings) and 読めなかったファイル
-//! (failed files), each with a frozen, filtered header row and set column
-//! widths. Built in memory and written at the end through a temporary file.
+//! (failed files), each with a frozen, filtered header row, set column widths
+//! and a landscape print layout one page wide. Built in memory and written at
+//! the end through a temporary file.
 //!
 //! Must not know: CSV, databases, readers.
 
@@ -46,6 +47,7 @@ impl Sheet {
     fn push(&mut self, row: &[Cell]) -> Result<(), XlsxError> {
         self.rows += 1;
         let wrap = Format::new().set_text_wrap();
+        let mark = Format::new().set_align(FormatAlign::Center);
         for (col, cell) in row.iter().enumerate() {
             let col = u16::try_from(col).unwrap_or(u16::MAX);
             match cell {
@@ -53,6 +55,10 @@ impl Sheet {
                     self.sheet.write_number(self.rows, col, *n)?;
                 }
                 Cell::Text(s) if s.is_empty() => {}
+                Cell::Text(s) if s == "○" => {
+                    self.sheet
+                        .write_string_with_format(self.rows, col, s, &mark)?;
+                }
                 Cell::Text(s) => {
                     let s: String = s.chars().take(MAX_CELL_CHARS).collect();
                     if Some(col) == self.wrap {
@@ -81,9 +87,17 @@ impl Sheet {
                 .write_string_with_format(0, col, c.heading, &header)?;
             self.sheet.set_column_width(col, c.width)?;
         }
+        // Four lines: the longest category name wraps in its column.
+        self.sheet.set_row_height(0, 60)?;
         let last = u16::try_from(self.columns.len().saturating_sub(1)).unwrap_or(0);
         self.sheet.set_freeze_panes(1, 0)?;
         self.sheet.autofilter(0, 0, self.rows, last)?;
+        // Printed: landscape A4, one page wide, the header on every page.
+        self.sheet
+            .set_landscape()
+            .set_paper_size(9)
+            .set_print_fit_to_pages(1, 0);
+        self.sheet.set_repeat_rows(0, 0)?;
         Ok(self.sheet)
     }
 }
