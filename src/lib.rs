@@ -6,7 +6,9 @@
 //! [`read`] (bytes → [`model::Document`]) → [`form`] (document → forms, sections,
 //! items) → [`text`] (normalisation, tokens, categories, dates, counts) →
 //! [`output`] (the JSON contract). [`extract`] runs the stages for one file;
-//! [`batch`] runs many files in parallel; [`audit`] compares results with
+//! [`batch`] runs many files in parallel and hands each report, in input order,
+//! to the [`sink`]s (NDJSON, SQLite, PostgreSQL, CSV, xlsx); [`load`] hands
+//! reports already written to the same sinks; [`audit`] compares results with
 //! expected files written by people.
 //!
 //! ```no_run
@@ -23,9 +25,11 @@ pub mod batch;
 pub mod extract;
 pub mod form;
 pub mod guard;
+pub mod load;
 pub mod model;
 pub mod output;
 pub mod read;
+pub mod sink;
 pub mod text;
 
 pub use read::Limits;
