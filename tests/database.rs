@@ -301,6 +301,7 @@ fn killed_load_then_rerun_equals_one_clean_load() {
         .arg("--db")
         .arg(&killed)
         .arg("-q")
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("spawn");
     let started = Instant::now();
