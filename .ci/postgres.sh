@@ -34,15 +34,22 @@ pg_start() {
   if ! bin=$(pg_bin_dir); then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       echo "ci: installing PostgreSQL server"
+      # Keep the package from starting a server of its own (no init system here).
+      local policy=""
+      if [ ! -e /usr/sbin/policy-rc.d ]; then
+        policy=/usr/sbin/policy-rc.d
+        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"
+      fi
       (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
         || echo "ci: apt-get could not install postgresql"
+      if [ -n "$policy" ]; then rm -f "$policy"; fi
     fi
     bin=$(pg_bin_dir) || { echo "ci: no PostgreSQL server; the PostgreSQL tests will skip"; return 0; }
   fi
   PG_DIR=$(mktemp -d /tmp/shiryo-pg.XXXXXX)
   chmod 755 "$PG_DIR"
   mkdir -p "$PG_DIR/data" "$PG_DIR/sock"
-  [ "$(id -u)" = 0 ] && chown -R nobody:nogroup "$PG_DIR"
+  if [ "$(id -u)" = 0 ]; then chown -R nobody:nogroup "$PG_DIR"; fi
   if ! pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U shiryo --auth=trust --no-locale -E UTF8 >"$PG_DIR/initdb.log" 2>&1; then
     echo "ci: initdb failed; the PostgreSQL tests will skip"; cat "$PG_DIR/initdb.log"; return 0
   fi

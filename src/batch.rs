@@ -388,10 +388,14 @@ fn process(
     Ok(Done { skipped, report })
 }
 
-/// The previous report for `input` when its sha256 still matches the file.
+/// The previous report for `input` when its sha256 still matches the file and
+/// this version of shiryo wrote it (another version may read the file differently).
 fn existing_report(input: &Path, target: &Path) -> Option<FileReport> {
     let text = std::fs::read(target).ok()?;
     let report: FileReport = serde_json::from_slice(&text).ok()?;
+    if report.generator != crate::output::GENERATOR {
+        return None;
+    }
     let bytes = std::fs::read(input).ok()?;
     let digest = Sha256::digest(&bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();

@@ -51,7 +51,8 @@ pub struct ExtractArgs {
     /// No progress bar and no summary line (failed files are still named on stderr).
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Keep outputs whose recorded sha256 matches the input; process only the rest.
+    /// Keep outputs whose recorded sha256 matches the input and that this version
+    /// wrote (`generator`); process only the rest.
     #[arg(long)]
     pub skip_existing: bool,
     /// Give up on a file after this many seconds (reported as too_large).

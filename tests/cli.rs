@@ -283,3 +283,25 @@ fn failed_files_are_named_on_stderr_counted_by_code_and_in_the_ndjson() {
         "{err}"
     );
 }
+
+#[test]
+fn skip_existing_redoes_what_another_version_wrote() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    write(tmp.path(), "in/a.docx", &form_docx("交野市"));
+    let run = || {
+        shiryo()
+            .current_dir(tmp.path())
+            .args(["extract", "in", "--out", "out", "-q", "--skip-existing"])
+            .assert()
+            .code(0);
+    };
+    run();
+    let target = tmp.path().join("out/in/a.docx.json");
+    let fresh = std::fs::read_to_string(&target).expect("written");
+    let mut v: serde_json::Value = serde_json::from_str(&fresh).expect("json");
+    v["generator"] = serde_json::json!("shiryo 0.0.1");
+    v["submissions"][0]["hubs"] = serde_json::json!(["stale"]);
+    std::fs::write(&target, serde_json::to_vec_pretty(&v).expect("json")).expect("write");
+    run();
+    assert_eq!(std::fs::read_to_string(&target).expect("rewritten"), fresh);
+}

@@ -1,6 +1,10 @@
 //! The contract ships: every fixture's output (and failed files' output, and
 //! every NDJSON line) validates against `schema/shiryo-v1.schema.json`; ids are
 //! stable and follow the documented rule; `generator` names the program.
+//!
+//! The validator is the `jsonschema` crate (Draft 2020-12, default features off:
+//! no network resolving), not a checker of our own: the schema is read the way a
+//! user's validator reads it, so a schema the tests accept is one users can use.
 
 mod common;
 

@@ -52,9 +52,9 @@ fn extract_db_equals_load_of_the_json_and_of_the_ndjson() {
         .arg("--ndjson")
         .arg(&ndjson)
         .arg("-q")
-        .status()
+        .output()
         .expect("runs");
-    assert_eq!(st.code(), Some(1));
+    assert_eq!(st.status.code(), Some(1));
     let from_json = tmp.path().join("json.sqlite");
     load(&from_json, &[&out]);
     let from_ndjson = tmp.path().join("ndjson.sqlite");
@@ -301,6 +301,7 @@ fn killed_load_then_rerun_equals_one_clean_load() {
         .arg("--db")
         .arg(&killed)
         .arg("-q")
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("spawn");
     let started = Instant::now();

@@ -150,6 +150,7 @@ fn killed_postgres_load_then_rerun_equals_one_clean_load() {
         .arg("load")
         .arg(&corpus)
         .args(["--db", &killed.url, "-q"])
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("spawn");
     let started = Instant::now();
