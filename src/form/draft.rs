@@ -410,5 +410,6 @@ fn analyse(
                 paragraph,
             },
         },
+        links: None,
     }
 }
