@@ -6,7 +6,7 @@
 //!
 //! Must not know: which item is a plan and which a report, scores, files.
 
-use crate::output::Item;
+use crate::output::{CountOut, Item};
 use crate::text::similar::Wording;
 use crate::text::tokenize::tokenize;
 use std::collections::BTreeMap;
@@ -33,6 +33,10 @@ pub struct Facts {
     pub days: Vec<String>,
     /// The events of its counts (`会議`, `研修会` …), distinct.
     pub events: Vec<String>,
+    /// Numbers of times it gives, sorted and distinct: each count per year
+    /// (`毎月` → 12, `隔月` → 6), the sum of its counts, the sum of its counts
+    /// that are not planned, and the number of its dates (when 2 or more).
+    pub times: Vec<u32>,
 }
 
 impl Facts {
@@ -58,6 +62,23 @@ impl Facts {
         let mut events: Vec<String> = item.counts.iter().filter_map(|c| c.event.clone()).collect();
         events.sort();
         events.dedup();
+        let per_year: Vec<u32> = item.counts.iter().map(per_year).collect();
+        let mut times = per_year.clone();
+        times.push(per_year.iter().sum());
+        times.push(
+            item.counts
+                .iter()
+                .zip(&per_year)
+                .filter(|(c, _)| !c.planned)
+                .map(|(_, n)| n)
+                .sum(),
+        );
+        if item.dates.len() >= 2 {
+            times.push(u32::try_from(item.dates.len()).unwrap_or(u32::MAX));
+        }
+        times.retain(|&t| t > 0);
+        times.sort_unstable();
+        times.dedup();
         Facts {
             wording: Wording::new(&item.text),
             nouns: key_nouns(&item.text),
@@ -65,7 +86,19 @@ impl Facts {
             months,
             days,
             events,
+            times,
         }
+    }
+}
+
+/// A count as times a year: per month × 12, per week × 52, divided by
+/// `every`; a count with no period as written.
+fn per_year(c: &CountOut) -> u32 {
+    let every = c.every.max(1);
+    match c.per.as_deref() {
+        Some("month") => c.value.saturating_mul(12) / every,
+        Some("week") => c.value.saturating_mul(52) / every,
+        _ => c.value,
     }
 }
 

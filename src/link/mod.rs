@@ -158,9 +158,11 @@ pub fn link_reports(reports: &mut [FileReport]) {
 
 /// Whether the plan and progress items of a form carry their links already.
 fn has_form_links(sub: &Submission) -> bool {
-    [3u8, 4].iter().all(|&n| {
-        section_items(sub, n).is_none_or(|items| items.iter().all(|i| i.links.is_some()))
-    })
+    let all = |n: u8, has: fn(&Links) -> bool| {
+        section_items(sub, n)
+            .is_none_or(|items| items.iter().all(|i| i.links.as_ref().is_some_and(has)))
+    };
+    all(3, |l| l.status.is_some()) && all(4, |l| l.plans.is_some())
 }
 
 /// The evidence the linker weighed for (plan `i`, report `j`) of these item
@@ -169,5 +171,5 @@ pub fn explain(plans: &[Item], reports: &[Item], i: usize, j: usize) -> Option<s
     let p: Vec<Facts> = plans.iter().map(Facts::of).collect();
     let q: Vec<Facts> = reports.iter().map(Facts::of).collect();
     let w = Weights::over(p.iter().chain(q.iter()));
-    Some(score::evidence(p.get(i)?, q.get(j)?, &w))
+    score::matrix(&p, &q, &w).get(i)?.get(j).cloned()
 }

@@ -2,7 +2,8 @@
 //! links (docs/LINKS.md "The rule").
 //!
 //! Owns: the evidence of one (plan, report) pair — shared key nouns, wording
-//! similarity, shared categories, compatible dates, shared counted events — its
+//! similarity, shared categories (and the form's category slots), compatible
+//! dates, agreeing counts, shared counted events — its
 //! two scores (as seen from the plan and from the report), the threshold and
 //! the one-to-many rule.
 //!
@@ -20,6 +21,11 @@ pub const W_CATEGORY: f64 = 0.1;
 pub const W_DATES: f64 = 0.2;
 /// Weight of a counted event both items name (`会議`, `研修会`).
 pub const W_EVENT: f64 = 0.1;
+/// Weight of the form's own filing: the pair shares a category that no other
+/// plan item and no other report item of the compared sections has.
+pub const W_SLOT: f64 = 0.2;
+/// Weight of counts that agree (see [`Evidence::counts`]).
+pub const W_COUNTS: f64 = 0.1;
 /// Lowest score of a link.
 pub const THRESHOLD: f64 = 0.35;
 /// Months a report may lie before or after the planned months and still fit.
@@ -65,6 +71,12 @@ pub struct Evidence {
     pub category: bool,
     pub dates: DateFit,
     pub event: bool,
+    /// The pair alone holds a shared category in its two sections.
+    pub slot: bool,
+    /// A number of times (2 or more) both sides give: a count of the plan
+    /// (per year) or their sum, against a count of the report, the sum of its
+    /// counts or the number of its dates.
+    pub counts: bool,
     pub shared: Vec<String>,
 }
 
@@ -74,6 +86,8 @@ impl Evidence {
             + if self.category { W_CATEGORY } else { 0.0 }
             + W_DATES * self.dates.value()
             + if self.event { W_EVENT } else { 0.0 }
+            + if self.slot { W_SLOT } else { 0.0 }
+            + if self.counts { W_COUNTS } else { 0.0 }
     }
 
     /// The score as the plan sees it: how much of the plan the report covers.
@@ -104,8 +118,33 @@ pub fn evidence(p: &Facts, q: &Facts, w: &Weights) -> Evidence {
         category: p.categories.iter().any(|c| q.categories.contains(c)),
         dates: date_fit(p, q),
         event: p.events.iter().any(|e| q.events.contains(e)),
+        slot: false,
+        counts: p.times.iter().any(|t| *t >= 2 && q.times.contains(t)),
         shared,
     }
+}
+
+/// The evidence of every (plan, report) pair, the category slots included.
+pub fn matrix(plans: &[Facts], reports: &[Facts], w: &Weights) -> Vec<Vec<Evidence>> {
+    let holders = |items: &[Facts], c: u8| items.iter().filter(|f| f.categories.contains(&c)).count();
+    let alone: Vec<u8> = (1..=5u8)
+        .filter(|&c| holders(plans, c) == 1 && holders(reports, c) == 1)
+        .collect();
+    plans
+        .iter()
+        .map(|p| {
+            reports
+                .iter()
+                .map(|q| {
+                    let mut e = evidence(p, q, w);
+                    e.slot = alone
+                        .iter()
+                        .any(|c| p.categories.contains(c) && q.categories.contains(c));
+                    e
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn date_fit(p: &Facts, q: &Facts) -> DateFit {
@@ -132,10 +171,7 @@ pub fn link(plans: &[Facts], reports: &[Facts], w: &Weights) -> Option<Vec<(usiz
     if plans.len().saturating_mul(reports.len()) > MAX_PAIRS {
         return None;
     }
-    let ev: Vec<Vec<Evidence>> = plans
-        .iter()
-        .map(|p| reports.iter().map(|q| evidence(p, q, w)).collect())
-        .collect();
+    let ev = matrix(plans, reports, w);
     let mut out = Vec::new();
     for (i, row) in ev.iter().enumerate() {
         if let Some(j) = best(row.iter().map(Evidence::plan_score)) {
@@ -176,6 +212,7 @@ mod tests {
             months: months.to_vec(),
             days: days.iter().map(|d| d.to_string()).collect(),
             events: Vec::new(),
+            times: Vec::new(),
         }
     }
 
