@@ -28,7 +28,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 pub use align::{align_items, dice, Group, CONTAIN_MIN, DICE_MIN};
-pub use html::render_html;
+pub use html::{escape, render_html};
 pub use link_render::{render_links_json, render_links_text, LINK_AUDIT_SCHEMA};
 pub use links::{
     audit_links, FormLinks, LinkAudit, LinkFinding, LinkSet, TARGET_PRECISION, TARGET_RECALL,

@@ -244,7 +244,10 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
         b.finish_and_clear();
     }
     // Plans of one year ↔ results of the next, across the files of this run.
-    let outputs: Vec<PathBuf> = inputs.iter().map(|i| output_path(&out_root, &i.display)).collect();
+    let outputs: Vec<PathBuf> = inputs
+        .iter()
+        .map(|i| output_path(&out_root, &i.display))
+        .collect();
     crate::link::pass::link_outputs(&outputs, &out_root)
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
     summary.elapsed = started.elapsed();

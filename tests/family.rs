@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 fn floors() -> BTreeMap<String, BTreeMap<String, f64>> {
-    let text =
-        std::fs::read_to_string("testdata/family_floors.toml").expect("family_floors.toml readable");
+    let text = std::fs::read_to_string("testdata/family_floors.toml")
+        .expect("family_floors.toml readable");
     toml::from_str(&text).expect("family_floors.toml parses")
 }
 

@@ -157,7 +157,11 @@ impl LinkAudit {
 /// Audit the linker: read `links_dir/*.toml`, extract the fixtures they name
 /// (a canonical seed name `NAME` is `fixtures/docx/NAME.docx`; a path is taken
 /// from `fixtures`' parent) and compare the links.
-pub fn audit_links(links_dir: &Path, fixtures: &Path, cfg: &Config) -> Result<LinkAudit, AuditError> {
+pub fn audit_links(
+    links_dir: &Path,
+    fixtures: &Path,
+    cfg: &Config,
+) -> Result<LinkAudit, AuditError> {
     if !links_dir.is_dir() {
         return Err(AuditError::NotADirectory(links_dir.to_path_buf()));
     }
@@ -186,7 +190,10 @@ pub fn audit_links(links_dir: &Path, fixtures: &Path, cfg: &Config) -> Result<Li
         };
         let forms = if across {
             let spec: YearsFile = toml::from_str(&text).map_err(bad)?;
-            spec.pair.iter().map(|p| year_pair(p, &spec.link, &extract)).collect()
+            spec.pair
+                .iter()
+                .map(|p| year_pair(p, &spec.link, &extract))
+                .collect()
         } else {
             let spec: FormsFile = toml::from_str(&text).map_err(bad)?;
             spec.form.iter().map(|f| one_form(f, &extract)).collect()
@@ -227,7 +234,10 @@ fn one_form(spec: &FormSpec, extract: &dyn Fn(&str) -> FileReport) -> FormLinks 
         .enumerate()
         .flat_map(|(i, item)| {
             let progress = item.links.as_ref().and_then(|l| l.progress.clone());
-            progress.unwrap_or_default().into_iter().map(move |j| (i, j))
+            progress
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |j| (i, j))
         })
         .collect();
     let expected = spec
@@ -235,7 +245,14 @@ fn one_form(spec: &FormSpec, extract: &dyn Fn(&str) -> FileReport) -> FormLinks 
         .iter()
         .flat_map(|l| l.progress.iter().map(move |&j| (l.plan, j)));
     let texts = spec.link.iter().map(|l| (l.plan, l.plan_text.as_str()));
-    compare(&spec.form, plans, reports, expected.collect(), actual, texts)
+    compare(
+        &spec.form,
+        plans,
+        reports,
+        expected.collect(),
+        actual,
+        texts,
+    )
 }
 
 fn year_pair(

@@ -14,7 +14,16 @@ use std::collections::BTreeMap;
 /// Nouns that say *that* or *when* something happens, not *what*: they are
 /// never key nouns (docs/LINKS.md).
 const STATUS_NOUNS: &[&str] = &[
-    "開催", "実施", "予定", "実施済み", "年度", "今年度", "次年度", "前年度", "本年度", "以下",
+    "開催",
+    "実施",
+    "予定",
+    "実施済み",
+    "年度",
+    "今年度",
+    "次年度",
+    "前年度",
+    "本年度",
+    "以下",
 ];
 
 /// A month interval `[first, last]`, months counted as `year * 12 + month - 1`.
@@ -93,7 +102,7 @@ impl Facts {
 
 /// A count as times a year: per month × 12, per week × 52, divided by
 /// `every`; a count with no period as written.
-fn per_year(c: &CountOut) -> u32 {
+pub fn per_year(c: &CountOut) -> u32 {
     let every = c.every.max(1);
     match c.per.as_deref() {
         Some("month") => c.value.saturating_mul(12) / every,
@@ -169,7 +178,11 @@ mod tests {
         let n = key_nouns("ICTネットワークシステム説明会を開催(6月)");
         assert!(n.contains(&"ICT".to_string()), "{n:?}");
         assert!(n.contains(&"説明会".to_string()), "{n:?}");
-        assert!(!n.iter().any(|s| s == "開催" || s == "6" || s == "(" || s == "月"), "{n:?}");
+        assert!(
+            !n.iter()
+                .any(|s| s == "開催" || s == "6" || s == "(" || s == "月"),
+            "{n:?}"
+        );
     }
 
     #[test]

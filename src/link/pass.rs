@@ -129,8 +129,12 @@ pub fn link_outputs(outputs: &[PathBuf], out_root: &Path) -> std::io::Result<Pas
     for &(a, b) in &pairs {
         let (ka, kb) = (&keys[a], &keys[b]);
         let (Some(this), Some(next)) = (
-            cache.get(outputs, ka.file).map(|r| r.submissions.get(ka.submission).cloned()),
-            cache.get(outputs, kb.file).map(|r| r.submissions.get(kb.submission).cloned()),
+            cache
+                .get(outputs, ka.file)
+                .map(|r| r.submissions.get(ka.submission).cloned()),
+            cache
+                .get(outputs, kb.file)
+                .map(|r| r.submissions.get(kb.submission).cloned()),
         ) else {
             continue;
         };
@@ -184,7 +188,8 @@ impl Cache {
         if self.slots.len() >= 2 {
             self.slots.remove(0);
         }
-        self.slots.push((f, outputs.get(f).and_then(|p| read_full(p))));
+        self.slots
+            .push((f, outputs.get(f).and_then(|p| read_full(p))));
         self.slots.last().and_then(|(_, r)| r.as_ref())
     }
 }

@@ -126,7 +126,8 @@ pub fn evidence(p: &Facts, q: &Facts, w: &Weights) -> Evidence {
 
 /// The evidence of every (plan, report) pair, the category slots included.
 pub fn matrix(plans: &[Facts], reports: &[Facts], w: &Weights) -> Vec<Vec<Evidence>> {
-    let holders = |items: &[Facts], c: u8| items.iter().filter(|f| f.categories.contains(&c)).count();
+    let holders =
+        |items: &[Facts], c: u8| items.iter().filter(|f| f.categories.contains(&c)).count();
     let alone: Vec<u8> = (1..=5u8)
         .filter(|&c| holders(plans, c) == 1 && holders(reports, c) == 1)
         .collect();
@@ -224,7 +225,10 @@ mod tests {
         let far = facts("冊子", &[], &[(m(2025, 6), m(2025, 6))], &[]);
         assert_eq!(date_fit(&plan, &near), DateFit::Overlap);
         assert_eq!(date_fit(&plan, &far), DateFit::Apart);
-        assert_eq!(date_fit(&plan, &facts("冊子", &[], &[], &[])), DateFit::Unknown);
+        assert_eq!(
+            date_fit(&plan, &facts("冊子", &[], &[], &[])),
+            DateFit::Unknown
+        );
         let day = facts("x", &[], &[(m(2025, 9), m(2025, 9))], &["2025-09-06"]);
         assert_eq!(date_fit(&day, &day), DateFit::SameDay);
     }
@@ -232,9 +236,19 @@ mod tests {
     #[test]
     fn each_report_goes_to_the_plan_it_is_about() {
         let plans = [
-            facts("在支診間の連携強化に向けた懇話会の開催(2回)", &[1], &[], &[]),
+            facts(
+                "在支診間の連携強化に向けた懇話会の開催(2回)",
+                &[1],
+                &[],
+                &[],
+            ),
             facts("訪問診療を行う医療機関へアンケートを実施", &[2], &[], &[]),
-            facts("市民を対象とした福祉イベントでの専用ブースの設置", &[5], &[], &[]),
+            facts(
+                "市民を対象とした福祉イベントでの専用ブースの設置",
+                &[5],
+                &[],
+                &[],
+            ),
         ];
         let reports = [
             facts("医療機関へのアンケートを11月に実施予定", &[2], &[], &[]),

@@ -80,9 +80,10 @@ pub fn pair(keys: &[Key]) -> Vec<(usize, usize)> {
         if ka.areas.is_empty() {
             continue;
         }
-        let next = keys.iter().enumerate().find(|(b, kb)| {
-            *b != a && kb.areas == ka.areas && kb.results_year == Some(year)
-        });
+        let next = keys
+            .iter()
+            .enumerate()
+            .find(|(b, kb)| *b != a && kb.areas == ka.areas && kb.results_year == Some(year));
         if let Some((b, _)) = next {
             out.push((a, b));
         }
