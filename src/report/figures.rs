@@ -137,6 +137,11 @@ pub fn fiscal_slot(month: i32) -> (i32, usize) {
     (fy, usize::try_from((m + 8) % 12).unwrap_or(0))
 }
 
+/// A calendar cell: (fiscal year, month slot from April, planned).
+type CellKey = (i32, usize, bool);
+/// An item on the page: (form, section number, index).
+type ItemKey = (usize, u8, usize);
+
 /// The figures of a set of reports (in page order).
 pub fn figures(reports: &[FileReport]) -> Figures {
     let mut f = Figures {
@@ -146,8 +151,7 @@ pub fn figures(reports: &[FileReport]) -> Figures {
     };
     let mut areas: BTreeMap<String, AreaRow> = BTreeMap::new();
     let mut meetings: BTreeMap<(String, Option<i32>), MeetingRow> = BTreeMap::new();
-    // (fy, slot, planned) → distinct (form, section, item)
-    let mut cells: BTreeMap<(i32, usize, bool), BTreeSet<(usize, u8, usize)>> = BTreeMap::new();
+    let mut cells: BTreeMap<CellKey, BTreeSet<ItemKey>> = BTreeMap::new();
     let mut form_no = 0usize;
     for r in reports {
         f.warnings += r.diagnostics.len();
