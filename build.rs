@@ -3,7 +3,10 @@
 //! Input (all in the repository, nothing is downloaded):
 //! - `dictionaries/ipadic/mecab-ipadic-2.7.0-20070801-utf8.tar.xz`: the full
 //!   IPADIC source (CSV lexicon, char.def, unk.def, matrix.def …) in UTF-8;
-//! - `dictionaries/domain_terms.csv`: domain terms that must be single tokens.
+//! - `dictionaries/domain_terms.csv`: domain terms that must be single tokens;
+//! - `dictionaries/vocabulary.tsv`: the field's vocabulary; its rows with a
+//!   `token` column become dictionary entries the same way (the file format is
+//!   `src/text/vocabulary.rs`, included here so both read it alike).
 //!
 //! Output: lindera's binary dictionary format in `$OUT_DIR/ipadic/`
 //! (`dict.trie`, `dict.vals`, `matrix.mtx` …), which the crate includes with
@@ -11,12 +14,11 @@
 //! itself, as ordinary IPADIC entries, so there is no separate user dictionary
 //! to load at run time.
 //!
-//! The script reruns only when one of those two inputs (or this file) changes;
+//! The script reruns only when one of those inputs (or this file) changes;
 //! the category lexicon, also in `dictionaries/`, is read by the crate with
 //! `include_str!` and does not rebuild the dictionary.
 
 use std::error::Error;
-use std::fmt::Write as _;
 use std::fs;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,10 @@ const IPADIC_ARCHIVE: &str = "dictionaries/ipadic/mecab-ipadic-2.7.0-20070801-ut
 /// The top directory inside the archive.
 const IPADIC_DIR: &str = "mecab-ipadic-2.7.0-20070801";
 const DOMAIN_TERMS: &str = "dictionaries/domain_terms.csv";
+const VOCABULARY: &str = "dictionaries/vocabulary.tsv";
+
+#[path = "src/text/vocabulary.rs"]
+mod vocabulary;
 /// Word cost per character of a domain term without its own cost column.
 /// Proportional to length, so a compound term (主治医・副主治医制) always beats
 /// a path through the shorter domain terms inside it (主治医, 副主治医).
@@ -40,6 +46,8 @@ fn main() -> Result<()> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={IPADIC_ARCHIVE}");
     println!("cargo:rerun-if-changed={DOMAIN_TERMS}");
+    println!("cargo:rerun-if-changed={VOCABULARY}");
+    println!("cargo:rerun-if-changed=src/text/vocabulary.rs");
 
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
@@ -56,7 +64,9 @@ fn main() -> Result<()> {
 
     let left_ids = fs::read_to_string(source.join("left-id.def"))?;
     let terms = fs::read_to_string(manifest_dir.join(DOMAIN_TERMS))?;
-    let rows = domain_rows(&terms, &left_ids)?;
+    let mut rows = domain_rows(&terms, &left_ids)?;
+    let vocabulary = fs::read_to_string(manifest_dir.join(VOCABULARY))?;
+    rows.push_str(&vocabulary_rows(&vocabulary, &left_ids)?);
     // Any *.csv in the source directory is part of the lexicon.
     fs::write(source.join("zz-shiryo-domain-terms.csv"), rows)?;
 
@@ -135,28 +145,60 @@ fn domain_rows(terms: &str, left_ids: &str) -> Result<String> {
         if surface.is_empty() {
             return Err(format!("{DOMAIN_TERMS}:{}: empty surface", n + 1).into());
         }
-        let mut levels: Vec<&str> = pos.split('-').collect();
-        if levels.len() > 4 || levels[0] != "名詞" {
-            return Err(format!("{DOMAIN_TERMS}:{}: pos must be a noun class", n + 1).into());
-        }
-        levels.resize(4, "*");
-        let pos = levels.join(",");
-        let id = context_id(left_ids, &pos)
-            .ok_or_else(|| format!("{DOMAIN_TERMS}:{}: {pos} not in left-id.def", n + 1))?;
         let cost = match cols.get(4) {
-            Some(c) if !c.is_empty() => c
-                .parse::<i32>()
-                .map_err(|e| format!("{DOMAIN_TERMS}:{}: cost: {e}", n + 1))?,
-            _ => (DOMAIN_COST_PER_CHAR * surface.chars().count() as i32).max(-32000),
+            Some(c) if !c.is_empty() => Some(
+                c.parse::<i32>()
+                    .map_err(|e| format!("{DOMAIN_TERMS}:{}: cost: {e}", n + 1))?,
+            ),
+            _ => None,
         };
-        let base = if base.is_empty() { surface } else { base };
-        let reading = if reading.is_empty() { "*" } else { reading };
-        writeln!(
-            out,
-            "{surface},{id},{id},{cost},{pos},*,*,{base},{reading},{reading}"
-        )?;
+        let row = ipadic_row(left_ids, surface, pos, base, reading, cost)
+            .map_err(|e| format!("{DOMAIN_TERMS}:{}: {e}", n + 1))?;
+        out.push_str(&row);
     }
     Ok(out)
+}
+
+/// The rows of `vocabulary.tsv` with a `token` column, as IPADIC rows (no
+/// reading: `*`; cost proportional to length, as domain terms).
+fn vocabulary_rows(text: &str, left_ids: &str) -> Result<String> {
+    let mut out = String::new();
+    for row in vocabulary::rows(text)? {
+        if let Some((pos, base)) = row.token {
+            let ipadic = ipadic_row(left_ids, row.term, pos, base, "", None)
+                .map_err(|e| format!("{VOCABULARY}:{}: {e}", row.line))?;
+            out.push_str(&ipadic);
+        }
+    }
+    Ok(out)
+}
+
+/// One IPADIC lexicon row (surface,left,right,cost,pos×4,ctype,cform,base,
+/// reading,pronunciation) for a noun.
+fn ipadic_row(
+    left_ids: &str,
+    surface: &str,
+    pos: &str,
+    base: &str,
+    reading: &str,
+    cost: Option<i32>,
+) -> Result<String> {
+    if surface.contains(',') || base.contains(',') {
+        return Err(format!("{surface}: no commas in a term").into());
+    }
+    let mut levels: Vec<&str> = pos.split('-').collect();
+    if levels.len() > 4 || levels[0] != "名詞" {
+        return Err(format!("{surface}: pos must be a noun class").into());
+    }
+    levels.resize(4, "*");
+    let pos = levels.join(",");
+    let id = context_id(left_ids, &pos).ok_or_else(|| format!("{pos} not in left-id.def"))?;
+    let cost = cost.unwrap_or((DOMAIN_COST_PER_CHAR * surface.chars().count() as i32).max(-32000));
+    let base = if base.is_empty() { surface } else { base };
+    let reading = if reading.is_empty() { "*" } else { reading };
+    Ok(format!(
+        "{surface},{id},{id},{cost},{pos},*,*,{base},{reading},{reading}\n"
+    ))
 }
 
 /// The context id of a noun class: the line `ID pos×4,*,*,*` of left-id.def

@@ -7,12 +7,15 @@
 //! cargo run --release --example classifier_eval -- tune issues agree # only these sets
 //! cargo run --release --example classifier_eval -- -vv tune # misses explained
 //! cargo run --release --example classifier_eval -- --lexicon FILE # another lexicon
+//! cargo run --release --example classifier_eval -- --vocabulary FILE # another vocabulary
 //! cargo run --release --example classifier_eval -- --explain TEXT… # reasoning
 //! ```
 //!
 //! `--lexicon FILE` parses a lexicon at run time instead of the embedded one:
 //! lexicon edits can be measured without recompiling, and the previous lexicon
 //! (`git show HEAD:dictionaries/category_lexicon.tsv`) gives the "before" figures.
+//! `--vocabulary FILE` does the same for the weights of
+//! `dictionaries/vocabulary.tsv` (its dictionary entries need a rebuild).
 //!
 //! Sets (testdata/): `classify_seed.toml` — the marker-labelled items of the six
 //! seed forms, markers hidden (the lexicon is tuned on these);
@@ -24,7 +27,7 @@
 use std::time::Instant;
 
 use shiryo::text::classify::{explain_with, Figures};
-use shiryo::text::lexicon::{Lexicon, LEXICON};
+use shiryo::text::lexicon::{Lexicon, LEXICON, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar;
 use shiryo::text::tokenize::{tokenize, warm_up};
@@ -49,16 +52,25 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let explain_misses = args.iter().any(|a| a == "-vv");
     let verbose = explain_misses || args.iter().any(|a| a == "-v");
-    let lexicon_path = args
-        .iter()
-        .position(|a| a == "--lexicon")
-        .and_then(|i| args.get(i + 1).cloned());
-    let lexicon: Lexicon = match &lexicon_path {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            Lexicon::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-        }
-        None => LEXICON.clone(),
+    let file_arg = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lexicon_path = file_arg("--lexicon");
+    let vocabulary_path = file_arg("--vocabulary");
+    let lexicon: Lexicon = if lexicon_path.is_none() && vocabulary_path.is_none() {
+        LEXICON.clone()
+    } else {
+        let lexicon_text = lexicon_path.as_deref().map(read);
+        let vocabulary_text = vocabulary_path.as_deref().map(read);
+        let mut lexicon = Lexicon::parse(lexicon_text.as_deref().unwrap_or(LEXICON_TSV))
+            .unwrap_or_else(|e| panic!("lexicon: {e}"));
+        lexicon
+            .add_vocabulary(vocabulary_text.as_deref().unwrap_or(VOCABULARY_TSV))
+            .unwrap_or_else(|e| panic!("vocabulary: {e}"));
+        lexicon
     };
     let classify = |text: &str| explain_with(&lexicon, text).categories;
     // `--explain TEXT…`: print the reasoning for each text and stop.
@@ -73,7 +85,10 @@ fn main() {
     let only: Vec<&str> = args
         .iter()
         .filter(|a| {
-            !a.starts_with('-') && Some(*a) != lexicon_path.as_ref() && a.parse::<f64>().is_err()
+            !a.starts_with('-')
+                && Some(*a) != lexicon_path.as_ref()
+                && Some(*a) != vocabulary_path.as_ref()
+                && a.parse::<f64>().is_err()
         })
         .map(|s| s.as_str())
         .collect();
@@ -105,6 +120,8 @@ fn main() {
         ("holdout2", "classify_holdout2.toml"),
         ("holdout3", "classify_holdout3.toml"),
         ("holdout3+form", "classify_holdout3.toml"),
+        ("holdout4", "classify_holdout4.toml"),
+        ("holdout4+form", "classify_holdout4.toml"),
         ("issues", "classify_issues.toml"),
     ];
     let mut all_texts = Vec::new();

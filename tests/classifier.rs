@@ -7,10 +7,12 @@
 //! classify_issues.toml alone), and section 2 must match its human labels
 //! exactly.
 
-use shiryo::text::classify::{classify, explain, Figures};
+use shiryo::text::classify::{classify, explain, Figures, Scope};
+use shiryo::text::lexicon::{Lexicon, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar::MIN_SIMILARITY;
 use shiryo::text::tokenize::{tokenize, warm_up};
+use shiryo::text::vocabulary;
 
 mod classify_sets;
 use classify_sets::{cases, repeats_by_form, Case};
@@ -53,6 +55,116 @@ fn every_domain_term_is_one_token() {
         checked += 1;
     }
     assert!(checked > 100, "only {checked} domain terms");
+    // The vocabulary's dictionary entries, the same way.
+    let mut from_vocabulary = 0;
+    for row in vocabulary::rows(VOCABULARY_TSV).unwrap() {
+        let Some((pos, base)) = row.token else {
+            continue;
+        };
+        for text in [row.term.to_string(), format!("市の{}について", row.term)] {
+            let tokens = tokenize(&text);
+            let hit = tokens.iter().find(|t| t.surface == row.term);
+            let hit = hit.unwrap_or_else(|| panic!("{} split in {text}: {tokens:?}", row.term));
+            assert_eq!(hit.base, base, "{}", row.term);
+            assert_eq!(hit.pos, "名詞", "{}", row.term);
+            assert!(pos.ends_with(&hit.pos_detail), "{}: {pos}", row.term);
+        }
+        from_vocabulary += 1;
+    }
+    assert!(
+        from_vocabulary > 100,
+        "only {from_vocabulary} vocabulary tokens"
+    );
+}
+
+#[test]
+fn every_vocabulary_term_votes_for_its_categories() {
+    // A term alone gets a positive score for each category the vocabulary
+    // files it under — from its own weights or from the lexicon's general
+    // entries (…会議 by *会議) — so no row is dead or contradicts its label.
+    let rows = vocabulary::rows(VOCABULARY_TSV).unwrap();
+    assert!(rows.len() >= 300, "{} rows", rows.len());
+    let mut checked = 0;
+    let mut silent = Vec::new();
+    for row in rows.iter().filter(|r| !r.is_pattern()) {
+        let e = explain(row.term);
+        for &c in &row.categories {
+            if e.scores[usize::from(c - 1)] <= 0.0 {
+                silent.push(format!("{} (line {}) for {c}", row.term, row.line));
+            }
+        }
+        checked += 1;
+    }
+    assert!(silent.is_empty(), "no vote: {silent:#?}");
+    assert!(checked > 250, "only {checked} plain terms");
+}
+
+#[test]
+fn the_vocabulary_adds_each_term_once() {
+    let rows = vocabulary::rows(VOCABULARY_TSV).unwrap();
+    let mut terms: Vec<&str> = rows.iter().map(|r| r.term).collect();
+    terms.sort_unstable();
+    let before = terms.len();
+    terms.dedup();
+    assert_eq!(before, terms.len(), "a term is listed twice");
+    // Not already a domain term, and no second lexicon entry for one term.
+    let csv = std::fs::read_to_string(format!(
+        "{}/dictionaries/domain_terms.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let domain: Vec<&str> = csv
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    let lexicon = Lexicon::parse(LEXICON_TSV).unwrap();
+    for row in &rows {
+        if row.token.is_some() {
+            assert!(!domain.contains(&row.term), "{} is a domain term", row.term);
+        }
+        if row.weights.is_some() {
+            assert!(
+                lexicon.entries.iter().all(|e| e.source != row.term),
+                "{} has a lexicon line already",
+                row.term
+            );
+        }
+    }
+}
+
+#[test]
+fn a_named_subject_counts_wherever_it_stands() {
+    // A body that meets, standing as the subject (では/は) inside a topic
+    // clause, or heading a sentence before its agenda: it met (①), and its
+    // word is not discounted as a topic; the agenda still is.
+    for (text, expected) in [
+        ("在宅医療部会ではACPの普及方策について協議した", vec![1]),
+        ("推進協議会 在宅看取りの体制について協議", vec![1]),
+        ("作業部会は、在宅医療マップの改訂に向けて協議した", vec![1]),
+        (
+            "専門部会が中心となり、後方支援病床の運用について協議を重ねた",
+            vec![1],
+        ),
+    ] {
+        let e = explain(text);
+        assert_eq!(e.categories, expected, "{text}\n{e}");
+        let body = e.hits.iter().find(|h| {
+            h.weights[0] > 0.0 && ["部会", "協議会", "re:委員会"].contains(&h.pattern.as_str())
+        });
+        if let Some(body) = body {
+            assert_eq!(body.scope, Scope::Activity, "{text}\n{e}");
+        }
+    }
+    // A tool as the subject is what the item is about; a tool in the name of
+    // a training is that training's topic.
+    assert_eq!(classify("MCSは新たに40事業所が利用を開始"), vec![2]);
+    assert_eq!(classify("MCS研修会を開催（参加45名）"), vec![4]);
+    // Named as the venue of something else, a body is still no meeting held.
+    assert_eq!(
+        classify("部会において入退院時の情報提供書の様式を見直した"),
+        vec![2]
+    );
 }
 
 #[test]
@@ -140,10 +252,11 @@ fn measure_in_form(name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
 #[test]
 fn measured_figures() {
     // Regression floors a little under the figures recorded in
-    // docs/TEXT_LAYER.md (precision / F1: tune 0.800 / 0.816, agree 0.900 /
-    // 0.926, holdout 0.984 / 0.923, holdout2 0.968 / 0.897, holdout3 0.914 /
-    // 0.834); raise them when the lexicon improves. The lexicon is tuned on
-    // classify_seed.toml and classify_issues.toml only.
+    // docs/TEXT_LAYER.md (precision / F1, round 4: tune 0.792 / 0.812, agree
+    // 0.900 / 0.926, holdout 0.984 / 0.947, holdout2 0.971 / 0.936, holdout3
+    // 0.912 / 0.890, holdout4 0.915 / 0.864); raise them when the lexicon
+    // improves. The lexicon is tuned on classify_seed.toml and
+    // classify_issues.toml only; the vocabulary comes from public reports.
     let tune = measure("classify_seed.toml");
     assert!(tune.f1() >= 0.79 && tune.precision() >= 0.78, "tune {tune}");
     let agree = measure_where("classify_seed.toml agree", "classify_seed.toml", |c| {
@@ -160,21 +273,32 @@ fn measured_figures() {
     }
     let blind = measure("classify_holdout3.toml");
     assert!(
-        blind.precision() >= 0.89 && blind.f1() >= 0.81,
+        blind.precision() >= 0.89 && blind.f1() >= 0.86,
         "holdout3 {blind}"
+    );
+    let field = measure("classify_holdout4.toml");
+    assert!(
+        field.precision() >= 0.89 && field.f1() >= 0.84,
+        "holdout4 {field}"
     );
 }
 
 #[test]
 fn measured_in_form() {
     // As the extractor classifies (same-form examples first), leave-one-out:
-    // tune 0.853 / 0.857, holdout3 0.915 / 0.841 (precision / F1).
+    // tune 0.845 / 0.853, holdout3 0.912 / 0.890, holdout4 0.922 / 0.868
+    // (precision / F1).
     let tune = measure_in_form("classify_seed.toml", |_| true);
     assert!(tune.f1() >= 0.84 && tune.precision() >= 0.83, "tune {tune}");
     let blind = measure_in_form("classify_holdout3.toml", |_| true);
     assert!(
-        blind.precision() >= 0.89 && blind.f1() >= 0.82,
+        blind.precision() >= 0.89 && blind.f1() >= 0.86,
         "holdout3 {blind}"
+    );
+    let field = measure_in_form("classify_holdout4.toml", |_| true);
+    assert!(
+        field.precision() >= 0.90 && field.f1() >= 0.84,
+        "holdout4 {field}"
     );
 }
 

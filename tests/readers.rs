@@ -23,6 +23,11 @@ const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingm
 /// A minimal .docx whose body is `body` (the XML inside <w:body>), with an
 /// optional `styles.xml` holding `styles`.
 fn docx_with(body: &str, styles: Option<&str>) -> Vec<u8> {
+    docx_parts(body, styles, &[])
+}
+
+/// As `docx_with`, plus whole extra parts (path, XML).
+fn docx_parts(body: &str, styles: Option<&str>, extra: &[(&str, &str)]) -> Vec<u8> {
     let doc = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#
     );
@@ -48,6 +53,7 @@ fn docx_with(body: &str, styles: Option<&str>) -> Vec<u8> {
         );
         parts.push(("word/styles.xml", st.as_bytes()));
     }
+    parts.extend(extra.iter().map(|(n, x)| (*n, x.as_bytes())));
     package(&parts)
 }
 
@@ -497,6 +503,204 @@ fn docx_hidden_ruby_and_text_box_text() {
     );
 }
 
+#[test]
+fn docx_circled_list_numbers_are_written_into_the_text() {
+    use docx_rs::*;
+    let circled = Level::new(
+        0,
+        Start::new(1),
+        NumberFormat::new("decimalEnclosedCircle"),
+        LevelText::new("%1"),
+        LevelJc::new("left"),
+    );
+    let bullet = Level::new(
+        1,
+        Start::new(1),
+        NumberFormat::new("bullet"),
+        LevelText::new("・"),
+        LevelJc::new("left"),
+    );
+    let decimal = Level::new(
+        0,
+        Start::new(1),
+        NumberFormat::new("decimal"),
+        LevelText::new("%1."),
+        LevelJc::new("left"),
+    );
+    let item = |text: &str, num: usize, level: usize| {
+        Paragraph::new()
+            .add_run(Run::new().add_text(text))
+            .numbering(NumberingId::new(num), IndentLevel::new(level))
+    };
+    let d = Docx::new()
+        .add_abstract_numbering(
+            AbstractNumbering::new(2)
+                .add_level(circled)
+                .add_level(bullet),
+        )
+        .add_abstract_numbering(AbstractNumbering::new(4).add_level(decimal))
+        .add_numbering(Numbering::new(2, 2))
+        .add_numbering(Numbering::new(3, 2).add_override(LevelOverride::new(0).start(1)))
+        .add_numbering(Numbering::new(4, 4))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("（１）令和6年度の取組実績")))
+        .add_paragraph(item("会議の開催（年間５回開催）", 2, 0))
+        .add_paragraph(item("多職種連携会議を開催", 2, 1))
+        .add_paragraph(item("地域の資源の把握", 2, 0))
+        .add_table(Table::new(vec![TableRow::new(vec![
+            TableCell::new().add_paragraph(item("急変時対応等の体制構築等", 2, 0))
+        ])]))
+        .add_paragraph(item("会議の開催", 3, 0))
+        .add_paragraph(item("手順", 4, 0));
+    let blocks = body(&pack(d));
+    let first: Vec<String> = paragraphs(&blocks)
+        .into_iter()
+        .map(|l| l[0].clone())
+        .collect();
+    assert_eq!(
+        first,
+        vec![
+            "（１）令和6年度の取組実績",
+            "①会議の開催（年間５回開催）",
+            "多職種連携会議を開催",
+            "②地域の資源の把握",
+            "①会議の開催",
+            "手順",
+        ]
+    );
+    assert_eq!(
+        list_flags(&blocks),
+        vec![false, true, true, true, true, true]
+    );
+    let cell = &tables(&blocks)[0].cells[0];
+    assert_eq!(cell.text(), "③急変時対応等の体制構築等");
+    assert!(cell.lines[0].list_item);
+}
+
+/// A hand-written numbering part: numbering through a paragraph style
+/// (following basedOn, with a direct level), a level restarted by a higher
+/// one, `w:start`, `numId 0`, and a paragraph whose mark is deleted.
+#[test]
+fn docx_circled_numbers_from_a_hand_written_numbering_part() {
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W_NS}><w:abstractNum w:abstractNumId="10"><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0" w:tplc="1"><w:start w:val="1"/><w:numFmt w:val="decimalFullWidth"/><w:lvlText w:val="（%1）"/><w:lvlJc w:val="left"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%2"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="840" w:hanging="420"/></w:pPr><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="11"><w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="11"/></w:num></w:numbering>"#
+    );
+    let styles = r#"<w:style w:type="paragraph" w:styleId="Section"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Category"><w:basedOn w:val="Section"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr></w:pPr></w:style>"#;
+    let styled = |style: &str, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let direct = |num: u32, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let xml = [
+        styled("Section", "令和6年度の取組実績"),
+        styled("Category", "会議の開催"),
+        styled("Category", "在宅医療に係る研修"),
+        styled("Section", "令和7年度の取組計画"),
+        styled("Category", "会議の開催"),
+        r#"<w:p><w:pPr><w:pStyle w:val="Category"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>番号なし</w:t></w:r></w:p>"#.to_string(),
+        direct(8, "急変時対応"),
+        // The mark of this paragraph is deleted: it joins the next one,
+        // which is numbered.
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr><w:rPr><w:del w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z"/></w:rPr></w:pPr><w:r><w:t>在宅医療の</w:t></w:r></w:p>"#.to_string(),
+        direct(8, "普及啓発"),
+    ]
+    .concat();
+    let bytes = docx_parts(&xml, Some(styles), &[("word/numbering.xml", &numbering)]);
+    assert_eq!(
+        paragraphs(&body(&bytes)),
+        [
+            "令和6年度の取組実績",
+            "①会議の開催",
+            "②在宅医療に係る研修",
+            "令和7年度の取組計画",
+            "①会議の開催",
+            "番号なし",
+            "④急変時対応",
+            "⑤在宅医療の普及啓発",
+        ]
+        .map(|s| vec![s.to_string()])
+    );
+    // Without a numbering part, the paragraphs are list items with no marker.
+    let blocks = body(&docx_with(&direct(8, "急変時対応"), None));
+    assert_eq!(paragraphs(&blocks), vec![vec!["急変時対応".to_string()]]);
+    assert_eq!(list_flags(&blocks), vec![true]);
+}
+
+/// DECISIONS 29: a text box is read once, from the DrawingML choice (here
+/// with text different from its VML fallback, as after an edit in an old
+/// Word), also in a table cell; a VML-only text box (`w:pict/v:textbox`,
+/// no alternate content) is read too.
+#[test]
+fn docx_text_boxes_are_read_once() {
+    let choice_and_fallback = |choice: &str, fallback: &str| {
+        format!(
+            r#"<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"#,
+            p(choice),
+            p(fallback)
+        )
+    };
+    let vml_only = format!(
+        r#"<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="position:absolute"><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"#,
+        p("資料２－４")
+    );
+    let xml = format!(
+        r#"<w:p><w:r><w:t>前</w:t></w:r>{}</w:p><w:p>{vml_only}<w:r><w:t>本文</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>セル</w:t></w:r>{}</w:p></w:tc></w:tr></w:tbl>"#,
+        choice_and_fallback("資料2-1", "古い写し"),
+        choice_and_fallback("枠の中", "枠の写し"),
+    );
+    let blocks = body(&docx(&xml));
+    assert_eq!(
+        paragraphs(&blocks),
+        [
+            vec!["前"],
+            vec!["資料2-1"],
+            vec!["本文"],
+            vec!["資料２－４"]
+        ]
+        .map(|l| l.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    );
+    assert_eq!(tables(&blocks)[0].cells[0].text(), "セル\n枠の中");
+}
+
+/// DECISIONS 29: footnotes, endnotes, comments and page footers never reach
+/// the model; their references in the body contribute no text.
+#[test]
+fn docx_notes_comments_and_footers_are_not_read() {
+    let part = |root: &str, inner: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} {W_NS}>{inner}</w:{root}>"#
+        )
+    };
+    let note = |kind: &str| {
+        format!(
+            r#"<w:{kind} w:id="1"><w:p><w:r><w:t>{kind}の本文：年3回開催</w:t></w:r></w:p></w:{kind}>"#
+        )
+    };
+    let footnotes = part("footnotes", &note("footnote"));
+    let endnotes = part("endnotes", &note("endnote"));
+    let comments = part("comments", &note("comment"));
+    let footer = part("ftr", &p("フッター 資料2-9"));
+    let xml = r#"<w:p><w:commentRangeStart w:id="1"/><w:r><w:t>本文</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:t>です</w:t></w:r></w:p>"#;
+    let bytes = docx_parts(
+        xml,
+        None,
+        &[
+            ("word/footnotes.xml", &footnotes),
+            ("word/endnotes.xml", &endnotes),
+            ("word/comments.xml", &comments),
+            ("word/footer1.xml", &footer),
+        ],
+    );
+    let doc = read_any(&bytes, "docx").unwrap();
+    assert_eq!(doc.parts.len(), 1, "{:?}", doc.parts);
+    let lines: Vec<&str> = doc.parts[0].lines().collect();
+    assert_eq!(lines, vec!["本文です"]);
+}
+
 /// CPU time of this thread (wall time misleads when other builds share the cores).
 fn cpu_time() -> std::time::Duration {
     let mut ts = libc::timespec {
@@ -743,7 +947,8 @@ fn xlsx_numbers_dates_and_booleans_read_naturally() {
     let doc = read_any(&bytes, "xlsx").unwrap();
     let t = sheet_table(&doc, 0);
     let texts: Vec<String> = t.cells.iter().map(|c| c.text()).collect();
-    assert_eq!(texts, vec!["1", "0.3", "2.5", "2025年10月13日", "TRUE"]);
+    // A date cell shows through its format (DECISIONS 23; `tests/readers_typed.rs`).
+    assert_eq!(texts, vec!["1", "0.3", "2.5", "2025/10/13", "TRUE"]);
 }
 
 #[test]

@@ -145,7 +145,7 @@ pub fn build(docx: Docx) -> (Docx, Sub) {
                 "6月〜翌1月（7回）",
                 it(&[5], Classifier)
                     .d("6月〜翌1月", "2024-06", "2025-01", false)
-                    .c("7回", 7, "", 1, false, "出前講座")
+                    .c("7回", 7, "", 1, false, "講座")
                     .at(At::Cell(t, 8, 0, 0)),
             ),
         ],

@@ -185,6 +185,10 @@ fn name_prefix(rest: &str) -> Option<(u8, usize)> {
             continue;
         }
         squeezed.push(c);
+        // No category name is longer than its full form.
+        if squeezed.len() > CATEGORY_NAMES[1].len() {
+            break;
+        }
         if let Some(n) = category_of_name(&squeezed) {
             best = Some((n, i + c.len_utf8(), squeezed.chars().count()));
         }
@@ -209,6 +213,9 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
         _ => (undecorated, ""),
     };
     let (cats, rest) = leading_markers(core);
+    if cats.is_empty() && !decorated {
+        return None;
+    }
     let (named, tail) = match name_prefix(rest) {
         Some((n, end)) => (Some(n), &rest[end..]),
         None => (None, rest),

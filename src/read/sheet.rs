@@ -5,14 +5,20 @@
 //! merged regions as spans; a `hidden_sheet` warning for each hidden sheet.
 //! Cells are kept sparse from end to end: an .xlsx is read cell by cell
 //! (calamine's `worksheet_cells_reader`), never as a dense range, so a stray
-//! value at column XFD costs one cell, not a row of 16 384.
+//! value at column XFD costs one cell, not a row of 16 384. Numbers and dates
+//! are read as displayed, through their number format (`shown`, `numfmt`;
+//! `ods_shown` and `xls_shown` find the formats calamine does not give).
 //!
 //! Must not know: forms, sections, markers; docx.
 
 mod merges;
+mod numfmt;
 mod ods;
+mod ods_shown;
+mod shown;
 mod text;
 mod xls;
+mod xls_shown;
 
 use super::sniff::container;
 use super::{Format, Limits, ReadError};
@@ -60,12 +66,15 @@ fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Docume
         Format::Xls => {
             xls::check(bytes, DENSE_LIMIT)?;
             let wb = Xls::new(Cursor::new(bytes)).map_err(xls_error)?;
-            read_ranges(
+            let mut doc = read_ranges(
                 wb,
                 limits,
                 |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
                 xls_error,
-            )
+            )?;
+            // Typed cells as displayed (calamine applies no number format).
+            shown::apply(&mut doc, &xls_shown::scan(bytes));
+            Ok(doc)
         }
         Format::Ods => {
             let mut zip = container::open(bytes, limits)?;
@@ -75,7 +84,8 @@ fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Docume
                 })?;
             // calamine does not report merged cells of OpenDocument sheets, and
             // it holds each sheet's used area densely: measure both first.
-            let scan = ods::scan(&String::from_utf8_lossy(&content));
+            let content = String::from_utf8_lossy(&content);
+            let scan = ods::scan(&content);
             if let Some((sheet, area)) = scan.largest.filter(|(_, a)| *a > DENSE_LIMIT) {
                 return Err(ReadError::TooLarge(format!(
                     "sheet \"{sheet}\" spans {area} cells, over the limit of {DENSE_LIMIT} for .ods"
@@ -84,7 +94,14 @@ fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Docume
             let wb = Ods::new(Cursor::new(bytes)).map_err(ods_error)?;
             let merges =
                 |_: &Ods<_>, name: &str| scan.regions.get(name).cloned().unwrap_or_default();
-            read_ranges(wb, limits, merges, ods_error)
+            let mut doc = read_ranges(wb, limits, merges, ods_error)?;
+            // Typed cells as displayed (calamine gives values without formats).
+            let shown = ods_shown::scan(&content, || {
+                let styles = container::read_entry(&mut zip, "styles.xml", limits).ok()??;
+                Some(String::from_utf8_lossy(&styles).into_owned())
+            });
+            shown::apply(&mut doc, &shown);
+            Ok(doc)
         }
         Format::Docx => Err(ReadError::Unsupported(
             "a Word document, not a workbook".into(),
@@ -99,6 +116,7 @@ fn read_xlsx(
 ) -> Result<Document, ReadError> {
     let mut doc = Document::default();
     let paths = merges::sheet_paths(&mut zip, limits).unwrap_or_default();
+    let mut shown = shown::Formats::new(wb.has_1904_epoch());
     for sheet in wb.sheets_metadata().to_vec() {
         if !keep(&sheet, &mut doc) {
             continue;
@@ -106,8 +124,10 @@ fn read_xlsx(
         let mut values = Vec::new();
         match wb.worksheet_cells_reader(&sheet.name) {
             Ok(mut cells) => {
-                while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
-                    let Some(text) = text::of_ref(cell.get_value()) else {
+                while let Some((cell, style)) =
+                    cells.next_cell_with_style_id().map_err(xlsx_error)?
+                {
+                    let Some(text) = shown.text(cell.get_value(), style, cells.styles()) else {
                         continue;
                     };
                     if text.trim().is_empty() {

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{Lexicon, Settings, Weights, LEXICON};
+use super::lexicon::{Lexicon, Origin, Settings, Weights, LEXICON};
 use super::normalize::normalize;
 use super::tokenize::{tokenize, Token};
 use super::topics::{bracketed_lists, role_spans, topic_spans};
@@ -82,6 +82,7 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
                 weights: h.entry.weights,
                 scope,
                 line: h.entry.line,
+                origin: h.entry.origin,
             }
         })
         .collect();
@@ -166,8 +167,10 @@ pub struct HitView {
     pub weights: Weights,
     /// Where its matches lie; its weights count × [`Scope::factor`].
     pub scope: Scope,
-    /// Line in `dictionaries/category_lexicon.tsv`.
+    /// Line in `dictionaries/category_lexicon.tsv`, or in
+    /// `dictionaries/vocabulary.tsv` (see `origin`).
     pub line: usize,
+    pub origin: Origin,
 }
 
 /// Where an entry's matches lie in the item.
@@ -262,9 +265,13 @@ impl fmt::Display for Explanation {
                 Scope::TopicKept => format!("  ×1{}", h.scope.note()),
                 _ => format!("  × {}{}", h.scope.factor(self.settings), h.scope.note()),
             };
+            let file = match h.origin {
+                Origin::Lexicon => "line",
+                Origin::Vocabulary => "vocab",
+            };
             writeln!(
                 f,
-                "  line {:>3}  {}  [{}]  {}{factor}",
+                "  {file} {:>3}  {}  [{}]  {}{factor}",
                 h.line,
                 h.pattern,
                 h.matched,

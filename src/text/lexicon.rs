@@ -2,30 +2,43 @@
 //! categories, and how strongly.
 //!
 //! Owns: parsing `dictionaries/category_lexicon.tsv` (embedded with
-//! `include_str!`, so editing it rebuilds the crate but not the dictionary) and
-//! finding the entries that fire on an item. The file format is described at the
-//! top of the file itself.
+//! `include_str!`, so editing it rebuilds the crate but not the dictionary),
+//! adding the weighted rows of `dictionaries/vocabulary.tsv` (the field's
+//! vocabulary, [`super::vocabulary`]) and finding the entries that fire on an
+//! item. The lexicon's format is described at the top of the file itself.
 //!
 //! Must not know: how scores become categories (that is `classify`), forms or
 //! sections.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::tokenize::Token;
 use super::topics::TopicRules;
+use super::vocabulary;
 
 /// The lexicon shipped with the crate.
 pub static LEXICON_TSV: &str = include_str!("../../dictionaries/category_lexicon.tsv");
 
-/// The parsed shipped lexicon, built once per process.
+/// The field's vocabulary shipped with the crate (its `token` rows are in the
+/// embedded dictionary, see `build.rs`).
+pub static VOCABULARY_TSV: &str = include_str!("../../dictionaries/vocabulary.tsv");
+
+/// The parsed shipped lexicon with the vocabulary added, built once per
+/// process.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    // The file is part of the source; tests/classifier.rs parses it, so a
+    // The files are part of the source; tests/classifier.rs parses them, so a
     // malformed line fails the test suite, not a user's run.
-    Lexicon::parse(LEXICON_TSV).expect("dictionaries/category_lexicon.tsv is well formed")
+    let mut lexicon =
+        Lexicon::parse(LEXICON_TSV).expect("dictionaries/category_lexicon.tsv is well formed");
+    lexicon
+        .add_vocabulary(VOCABULARY_TSV)
+        .expect("dictionaries/vocabulary.tsv is well formed");
+    lexicon
 });
 
 /// Per-category weights, index 0 = category ①.
@@ -46,7 +59,16 @@ pub enum Pattern {
     Regex(Regex),
 }
 
-/// One line of the lexicon.
+/// Which file an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `dictionaries/category_lexicon.tsv`.
+    Lexicon,
+    /// `dictionaries/vocabulary.tsv`.
+    Vocabulary,
+}
+
+/// One line of the lexicon (or a weighted row of the vocabulary).
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// The pattern as written in the file (shown by `explain`).
@@ -55,6 +77,8 @@ pub struct Entry {
     pub weights: Weights,
     /// 1-based line number in the file.
     pub line: usize,
+    /// The file of `line`.
+    pub origin: Origin,
 }
 
 /// Decision settings read from `!threshold`, `!ratio`, `!cap` and
@@ -101,6 +125,17 @@ pub struct Lexicon {
     pub settings: Settings,
     /// `@topic`, `@event`, `@background` and `@role` patterns.
     pub topics: TopicRules,
+    /// Lemma entries by their lemma and the regex entries as one set, built on
+    /// first use (so `entries` must be complete before the first `hits`) so an
+    /// item's tokens are looked up once, not once per entry.
+    index: OnceLock<Index>,
+}
+
+/// Where [`Lexicon::hits`] looks first.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    lemmas: HashMap<String, Vec<usize>>,
+    regexes: Option<(RegexSet, Vec<usize>)>,
 }
 
 /// A malformed lexicon line.
@@ -170,6 +205,7 @@ impl Lexicon {
                     "event" => &mut lexicon.topics.event,
                     "background" => &mut lexicon.topics.background,
                     "role" => &mut lexicon.topics.role,
+                    "named" => &mut lexicon.topics.named,
                     other => return Err(err(format!("unknown rule @{other}"))),
                 };
                 if slot.replace(re).is_some() {
@@ -189,18 +225,89 @@ impl Lexicon {
                 pattern,
                 weights,
                 line,
+                origin: Origin::Lexicon,
             });
         }
         Ok(lexicon)
     }
 
+    /// Adds the field's vocabulary (`dictionaries/vocabulary.tsv`): every row
+    /// with weights becomes an entry (a dictionary entry is matched by its
+    /// lemma, any other term is a pattern as in the lexicon), and every term
+    /// that names a meeting, a body that meets or a tool joins the `@named`
+    /// words ([`TopicRules::named`]).
+    pub fn add_vocabulary(&mut self, text: &str) -> Result<(), LexiconError> {
+        let rows = vocabulary::rows(text).map_err(|e| LexiconError {
+            line: e.line,
+            message: format!("vocabulary: {}", e.message),
+        })?;
+        let mut named = Vec::new();
+        for row in &rows {
+            let err = |message: String| LexiconError {
+                line: row.line,
+                message: format!("vocabulary: {message}"),
+            };
+            if row.names_a_meeting_or_tool() && !row.is_pattern() {
+                named.push(regex::escape(row.term));
+            }
+            let Some(weights) = row.weights else {
+                continue;
+            };
+            let pattern = match row.token {
+                Some((_, base)) => Pattern::Lemma(base.to_string()),
+                None => parse_pattern(row.term).map_err(err)?,
+            };
+            self.entries.push(Entry {
+                source: row.term.to_string(),
+                pattern,
+                weights: parse_weights(weights).map_err(err)?,
+                line: row.line,
+                origin: Origin::Vocabulary,
+            });
+        }
+        if !named.is_empty() {
+            // Longest first, so a compound wins over a word inside it.
+            named.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+            let mut alternatives = named.join("|");
+            if let Some(existing) = &self.topics.named {
+                alternatives = format!("{alternatives}|{}", existing.as_str());
+            }
+            let re = Regex::new(&alternatives).map_err(|e| LexiconError {
+                line: 0,
+                message: format!("vocabulary: @named words: {e}"),
+            })?;
+            self.topics.named = Some(re);
+        }
+        Ok(())
+    }
+
     /// The entries that fire on an item (each at most once), given its
     /// normalised text and tokens, in lexicon order.
     pub fn hits<'a>(&'a self, text: &str, tokens: &[Token]) -> Vec<Hit<'a>> {
+        let index = self.index.get_or_init(|| self.build_index());
+        // Lemma entries: one lookup per token.
+        let mut lemma_spans: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+        for t in tokens {
+            for &e in index.lemmas.get(&t.base).map_or(&[][..], Vec::as_slice) {
+                lemma_spans.entry(e).or_default().push(t.span.clone());
+            }
+        }
+        // Regex entries: only those the set says match.
+        let mut regex_hit = vec![false; self.entries.len()];
+        if let Some((set, ids)) = &index.regexes {
+            for m in set.matches(text).iter() {
+                regex_hit[ids[m]] = true;
+            }
+        }
         self.entries
             .iter()
-            .filter_map(|entry| {
-                let spans = entry.pattern.find_all(text, tokens);
+            .enumerate()
+            .filter_map(|(i, entry)| {
+                let spans = match &entry.pattern {
+                    Pattern::Lemma(_) => lemma_spans.remove(&i)?,
+                    Pattern::Regex(_) if index.regexes.is_some() && !regex_hit[i] => return None,
+                    _ => entry.pattern.find_all(text, tokens),
+                };
                 let first = spans.first()?.clone();
                 Some(Hit {
                     entry,
@@ -209,6 +316,28 @@ impl Lexicon {
                 })
             })
             .collect()
+    }
+}
+
+impl Lexicon {
+    fn build_index(&self) -> Index {
+        let mut index = Index::default();
+        let mut regexes = Vec::new();
+        let mut ids = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            match &e.pattern {
+                Pattern::Lemma(l) => index.lemmas.entry(l.clone()).or_default().push(i),
+                Pattern::Regex(re) => {
+                    regexes.push(re.as_str().to_string());
+                    ids.push(i);
+                }
+                _ => {}
+            }
+        }
+        // Every pattern compiled alone already, so the set compiles too; if
+        // it did not, each regex entry would simply be run on its own.
+        index.regexes = RegexSet::new(&regexes).ok().map(|set| (set, ids));
+        index
     }
 }
 
@@ -345,5 +474,27 @@ mod tests {
     fn the_shipped_lexicon_parses() {
         let lex = Lexicon::parse(LEXICON_TSV).unwrap();
         assert!(lex.entries.len() > 50);
+        assert!(
+            LEXICON.entries.len() > lex.entries.len(),
+            "vocabulary added"
+        );
+    }
+
+    #[test]
+    fn vocabulary_rows_become_entries_and_named_words() {
+        let mut lex = Lexicon::parse("@named\t会議\n").unwrap();
+        lex.add_vocabulary(
+            "作業部会\t1\tmeeting body\t1=2\t名詞-一般\thttps://example.org 作業部会を年4回\n\
+             顔が見える関係\t2\tcoordination\t-\t名詞-一般=顔の見える関係\thttps://example.org 顔が見える関係づくり\n\
+             re:相談(件数|対応)\t2\tconsultation desk\t2=2.5\t-\thttps://example.org 相談件数を集計\n",
+        )
+        .unwrap();
+        assert_eq!(lex.entries.len(), 2, "a row without weights adds no entry");
+        assert!(matches!(&lex.entries[0].pattern, Pattern::Lemma(l) if l == "作業部会"));
+        assert_eq!(lex.entries[0].origin, Origin::Vocabulary);
+        assert!(matches!(lex.entries[1].pattern, Pattern::Regex(_)));
+        let named = lex.topics.named.as_ref().unwrap();
+        assert!(named.is_match("作業部会") && named.is_match("会議"));
+        assert!(!named.is_match("顔が見える関係"));
     }
 }

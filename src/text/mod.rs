@@ -13,6 +13,7 @@ pub mod normalize;
 pub mod similar;
 pub mod tokenize;
 pub mod topics;
+pub mod vocabulary;
 
 pub use normalize::{compact, normalize, normalize_with_map, Normalized};
 

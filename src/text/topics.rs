@@ -18,6 +18,14 @@
 //! what the writer says the activity counts as (`ネットワークづくりとして
 //! 連絡会議を開催`), weighed more.
 //!
+//! A word that names a meeting, a body that meets or a tool (`@named`: 会議,
+//! 協議会, 部会, WG, ツール, シート …, and the vocabulary's meeting and tool
+//! terms) is **never a topic where it is the subject**: the head of the noun
+//! phrase that starts a sentence, or the head of a noun phrase followed by
+//! は, では, が or も (`在宅医療部会ではACPの普及方策について協議` — the
+//! 部会 met; `運営委員会 事業計画について協議`). Its words are cut out of the
+//! topic spans; the rest of the clause stays a topic.
+//!
 //! The classifier weighs lexicon hits inside such ranges less (DECISIONS 8,
 //! docs/TEXT_LAYER.md "Classifier", steps 4 and 5). The patterns live in the lexicon file so
 //! that a reader can see and change them; this module only applies them.
@@ -42,6 +50,10 @@ pub struct TopicRules {
     pub background: Option<Regex>,
     /// Ends the clause that says what the activity counts as: として, の一環 …
     pub role: Option<Regex>,
+    /// Words that name a meeting, a body that meets or a tool: 会議, 協議会,
+    /// 部会, ツール, シート … (`@named`, plus the vocabulary's meeting and
+    /// tool terms).
+    pub named: Option<Regex>,
 }
 
 /// Inner byte ranges of the bracketed lists in `text`: 「…」, 『…』 or (…)
@@ -107,9 +119,97 @@ pub fn topic_spans(text: &str, tokens: &[Token], rules: &TopicRules) -> Vec<Rang
             }
         }
     }
+    let subjects = named_subjects(text, tokens, rules);
+    let mut spans: Vec<Range<usize>> = spans
+        .into_iter()
+        .flat_map(|s| subtract(s, &subjects))
+        .collect();
     spans.retain(|s| !s.is_empty());
     spans.sort_by_key(|s| (s.start, s.end));
+    spans.dedup();
     spans
+}
+
+/// Byte ranges of the words that name a meeting, a body that meets or a tool
+/// (`@named`) where they are the subject: the head (last noun) of a noun phrase
+/// that starts a sentence, or of one followed by は, では, が or も. Each range
+/// covers the whole tokens the name lies in.
+pub fn named_subjects(text: &str, tokens: &[Token], rules: &TopicRules) -> Vec<Range<usize>> {
+    let Some(named) = &rules.named else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in named.find_iter(text) {
+        // The tokens the name lies in.
+        let Some(first) = tokens.iter().position(|t| t.span.end > m.start()) else {
+            continue;
+        };
+        let Some(last) = tokens[first..]
+            .iter()
+            .position(|t| t.span.end >= m.end())
+            .map(|k| first + k)
+        else {
+            continue;
+        };
+        let is_noun = |t: &Token| t.pos == "名詞";
+        // The name must end its word (作業部会, not 部会長) and be a noun.
+        if tokens[last].span.end != m.end() || !tokens[first..=last].iter().all(is_noun) {
+            continue;
+        }
+        // The head of its noun phrase: no noun written straight after it.
+        let next = tokens.get(last + 1);
+        if next.is_some_and(|n| is_noun(n) && n.span.start == tokens[last].span.end) {
+            continue;
+        }
+        let after = text[tokens[last].span.end..].trim_start_matches(['」', '』', ')']);
+        let subject_particle = ["は", "では", "が", "も"]
+            .iter()
+            .any(|p| after.starts_with(p))
+            && !after.starts_with("がん");
+        if subject_particle || starts_a_sentence(text, tokens, first) {
+            out.push(tokens[first].span.start..tokens[last].span.end);
+        }
+    }
+    out
+}
+
+/// True when the noun phrase holding token `i` starts a sentence: only nouns
+/// and prefixes (第1回 …) before it, back to the start of the text, a 。 or a
+/// line break.
+fn starts_a_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut start = tokens[i].span.start;
+    for t in tokens[..i].iter().rev() {
+        if t.span.end != start || !(t.pos == "名詞" || t.pos == "接頭詞") {
+            break;
+        }
+        start = t.span.start;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t', '　']);
+    before.is_empty() || before.ends_with(['。', '\n', '\r'])
+}
+
+/// `span` minus every range in `holes`: zero, one or more ranges.
+fn subtract(span: Range<usize>, holes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut parts = vec![span];
+    for hole in holes {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| {
+                if hole.end <= p.start || p.end <= hole.start {
+                    return vec![p];
+                }
+                let mut kept = Vec::new();
+                if p.start < hole.start {
+                    kept.push(p.start..hole.start);
+                }
+                if hole.end < p.end {
+                    kept.push(hole.end..p.end);
+                }
+                kept
+            })
+            .collect();
+    }
+    parts
 }
 
 /// Byte ranges of the clauses that say what the activity counts as
@@ -181,6 +281,7 @@ mod tests {
             event: Some(Regex::new("会議|説明会|協議").unwrap()),
             background: Some(Regex::new("を踏まえ").unwrap()),
             role: Some(Regex::new("として").unwrap()),
+            named: Some(Regex::new("会議|部会|委員会|ツール").unwrap()),
         }
     }
 
@@ -250,5 +351,42 @@ mod tests {
         let roles: Vec<&str> = role_spans(t, &rules()).into_iter().map(|r| &t[r]).collect();
         assert_eq!(roles, vec!["関係機関とのネットワークづくり"]);
         assert!(role_spans("として", &rules()).is_empty());
+    }
+
+    #[test]
+    fn a_named_subject_is_no_topic() {
+        // The 部会 is the subject (では): it met. Its topic stays a topic.
+        assert_eq!(
+            spans("在宅医療部会ではACPの普及方策について協議"),
+            vec!["在宅医療", "ではACPの普及方策"]
+        );
+        // A meeting at the start of a sentence, its agenda after it (運営
+        // names the committee: the name of an event stays its topic).
+        assert_eq!(
+            spans("運営委員会 事業計画について協議。"),
+            vec!["運営", " 事業計画"]
+        );
+        // Not the head of its phrase (部会 names the WG's parent), or not
+        // the subject: still a topic.
+        assert_eq!(
+            spans("入退院支援部会長について協議"),
+            vec!["入退院支援部会長"]
+        );
+        assert_eq!(
+            spans("救急搬送の会議資料について協議"),
+            vec!["救急搬送の会議資料"]
+        );
+        // A tool named in a training's name is that training's topic.
+        assert_eq!(spans("ICTツール説明会を開催"), vec!["ICTツール"]);
+    }
+
+    #[test]
+    fn subtract_cuts_holes() {
+        assert_eq!(subtract(0..10, &[2..4, 8..12]), vec![0..2, 4..8]);
+        let whole = 0..10;
+        let none: Vec<Range<usize>> = Vec::new();
+        assert_eq!(subtract(0..10, std::slice::from_ref(&whole)), none);
+        let before = 0..2;
+        assert_eq!(subtract(3..5, std::slice::from_ref(&before)), vec![3..5]);
     }
 }

@@ -13,8 +13,12 @@
 //! a top-level table becomes lines of that cell; nested tables flatten into
 //! the outer cell's lines; text-box paragraphs (`w:txbxContent`; the
 //! `mc:Fallback` copy is skipped) follow the paragraph that anchors them.
+//! A numbered paragraph (direct `w:numPr` or through its style) is counted
+//! through [`Lists`], and a circled number Word shows in front of it is
+//! written at the start of its first line.
 
 use super::grid::{self, CellBuild, RowBuild, TableBuild, VMerge};
+use super::numbering::Lists;
 use super::styles::{attr, local};
 use crate::model::{Block, Paragraph};
 use quick_xml::events::{BytesStart, Event};
@@ -31,8 +35,9 @@ const W_MAIN: &[&str] = &[
 struct ParaBuild {
     lines: Vec<String>,
     cur: String,
-    /// Direct numbering: Some(numId ≠ 0) when `w:numPr/w:numId` is present.
-    numbered: Option<bool>,
+    /// Direct numbering: `w:numPr/w:numId` (0 switches it off) and `w:ilvl`.
+    num_id: Option<u32>,
+    ilvl: Option<u32>,
     style: Option<String>,
     /// Finished text-box paragraphs anchored here: (lines, list item).
     anchored: Vec<(Vec<String>, bool)>,
@@ -80,11 +85,11 @@ struct Body<'s> {
     carry: Option<(Vec<String>, bool, usize)>,
     /// Top-level table cells started so far (identifies the current container).
     cell_seq: usize,
-    is_list_style: &'s mut dyn FnMut(&str) -> bool,
+    lists: &'s mut dyn Lists,
 }
 
 /// Parse the body of `xml` (the main document part) into blocks.
-pub fn parse(xml: &str, is_list_style: &mut dyn FnMut(&str) -> bool) -> Result<Vec<Block>, String> {
+pub fn parse(xml: &str, lists: &mut dyn Lists) -> Result<Vec<Block>, String> {
     let mut r = Reader::from_str(xml);
     let mut b = Body {
         w: String::from("w"),
@@ -99,7 +104,7 @@ pub fn parse(xml: &str, is_list_style: &mut dyn FnMut(&str) -> bool) -> Result<V
         sdts: Vec::new(),
         carry: None,
         cell_seq: 0,
-        is_list_style,
+        lists,
     };
     let mut root_seen = false;
     // Elements opened in this loop and not yet closed (subtrees that `start`
@@ -174,6 +179,13 @@ fn usize_val(e: &BytesStart<'_>) -> usize {
     attr(e, "val")
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0)
+}
+
+/// Write a list's circled number in front of a paragraph's first line.
+fn prefix(lines: &mut [String], marker: Option<char>) {
+    if let (Some(c), Some(first)) = (marker, lines.first_mut()) {
+        first.insert(0, c);
+    }
 }
 
 /// `before` joined to `after` as Word shows a deleted paragraph mark: the
@@ -353,13 +365,20 @@ impl Body<'_> {
             return;
         };
         p.break_line();
-        let list_item = match (p.numbered, &p.style) {
-            (Some(n), _) => n,
-            (None, Some(style)) => (self.is_list_style)(style),
-            (None, None) => false,
+        let num = self.lists.paragraph(p.num_id, p.ilvl, p.style.as_deref());
+        let list_item = num.is_some_and(|n| n.num_id != 0);
+        // A paragraph whose mark is deleted is numbered as part of the one
+        // it joins (Word keeps the following paragraph's properties).
+        let marker = match num {
+            Some(n) if n.num_id != 0 && !p.mark_deleted => {
+                self.lists.marker(n.num_id, n.ilvl.unwrap_or(0))
+            }
+            _ => None,
         };
         if let Some(anchor) = self.paras.last_mut() {
-            anchor.anchored.push((p.lines, list_item));
+            let mut lines = p.lines;
+            prefix(&mut lines, marker);
+            anchor.anchored.push((lines, list_item));
             anchor.anchored.append(&mut p.anchored);
             return;
         }
@@ -387,6 +406,7 @@ impl Body<'_> {
             }
             return;
         }
+        prefix(&mut lines, marker);
         self.emit(lines, list_item);
         for (lines, list_item) in p.anchored {
             self.emit(lines, list_item);
@@ -484,7 +504,7 @@ impl Body<'_> {
         }
     }
 
-    /// `w:pPr`: numbering and style of the current paragraph, and whether its
+    /// `w:pPr`: numbering (list and level) and style of the current paragraph, and whether its
     /// mark is a tracked deletion (`w:del`/`w:moveFrom` can only sit in the
     /// mark's `w:rPr` here).
     fn paragraph_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
@@ -493,7 +513,13 @@ impl Body<'_> {
         };
         walk(r, &self.w, |name, e| match name {
             "pStyle" => p.style = attr(e, "val").map(|v| v.into_owned()),
-            "numId" => p.numbered = Some(attr(e, "val").is_some_and(|v| v.trim() != "0")),
+            "numId" => {
+                p.num_id = Some(match attr(e, "val").as_deref().map(str::trim) {
+                    None | Some("0") => 0,
+                    Some(v) => v.parse().unwrap_or(u32::MAX),
+                })
+            }
+            "ilvl" => p.ilvl = attr(e, "val").and_then(|v| v.trim().parse().ok()),
             "del" | "moveFrom" => p.mark_deleted = true,
             _ => {}
         })

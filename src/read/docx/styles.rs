@@ -1,16 +1,25 @@
 //! Small side parts of a Word package: which paragraph styles number their
-//! paragraphs (`styles.xml`), and where the main document is (`_rels/.rels`).
+//! paragraphs, and with which list and level (`styles.xml`), and where the
+//! main document is (`_rels/.rels`).
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// A style's own numbering (`w:pPr/w:numPr`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StyleNum {
+    /// `w:numId`: 0 switches numbering off; an unreadable id is `u32::MAX`.
+    pub num_id: u32,
+    pub ilvl: Option<u32>,
+}
+
 /// Paragraph styles and whether each makes a list item.
 #[derive(Debug, Default)]
 pub struct ListStyles {
-    /// style id → (its own numbering: Some(numId ≠ 0) when it says, basedOn).
-    styles: HashMap<String, (Option<bool>, Option<String>)>,
+    /// style id → (its own numbering when it says, basedOn).
+    styles: HashMap<String, (Option<StyleNum>, Option<String>)>,
 }
 
 impl ListStyles {
@@ -18,7 +27,9 @@ impl ListStyles {
     pub fn parse(xml: &str) -> ListStyles {
         let mut out = ListStyles::default();
         let mut r = Reader::from_str(xml);
-        let mut current: Option<(String, Option<bool>, Option<String>)> = None;
+        // (style id, its numbering, basedOn, its numbering level).
+        type Current = (String, Option<StyleNum>, Option<String>, Option<u32>);
+        let mut current: Option<Current> = None;
         loop {
             let e = match r.read_event() {
                 Ok(Event::Eof) | Err(_) => break,
@@ -29,7 +40,7 @@ impl ListStyles {
                     "style" => {
                         let is_para = attr(s, "type").as_deref() == Some("paragraph");
                         current = match (is_para, attr(s, "styleId")) {
-                            (true, Some(id)) => Some((id.into_owned(), None, None)),
+                            (true, Some(id)) => Some((id.into_owned(), None, None, None)),
                             _ => None,
                         };
                     }
@@ -40,7 +51,17 @@ impl ListStyles {
                     }
                     "numId" => {
                         if let Some(c) = current.as_mut() {
-                            c.1 = Some(attr(s, "val").is_some_and(|v| v.trim() != "0"));
+                            let v = attr(s, "val");
+                            let num_id = match v.as_deref().map(str::trim) {
+                                None | Some("0") => 0,
+                                Some(v) => v.parse().unwrap_or(u32::MAX),
+                            };
+                            c.1 = Some(StyleNum { num_id, ilvl: None });
+                        }
+                    }
+                    "ilvl" => {
+                        if let Some(c) = current.as_mut() {
+                            c.3 = attr(s, "val").and_then(|v| v.trim().parse().ok());
                         }
                     }
                     name if name.ends_with("Change") => {
@@ -53,7 +74,8 @@ impl ListStyles {
                     _ => {}
                 },
                 Event::End(ref s) if local(s.name().0) == "style" => {
-                    if let Some((id, num, based)) = current.take() {
+                    if let Some((id, num, based, ilvl)) = current.take() {
+                        let num = num.map(|n| StyleNum { ilvl, ..n });
                         out.styles.insert(id, (num, based));
                     }
                 }
@@ -63,18 +85,18 @@ impl ListStyles {
         out
     }
 
-    /// True when paragraphs of style `id` are numbered (directly or through
-    /// the styles it is based on).
-    pub fn is_list(&self, id: &str) -> bool {
+    /// The numbering of paragraphs of style `id` (its own, or that of the
+    /// styles it is based on); None when it has none.
+    pub fn numbering(&self, id: &str) -> Option<StyleNum> {
         let mut id = id;
         for _ in 0..16 {
             match self.styles.get(id) {
-                Some((Some(num), _)) => return *num,
+                Some((Some(num), _)) => return Some(*num),
                 Some((None, Some(based))) => id = based,
-                _ => return false,
+                _ => return None,
             }
         }
-        false
+        None
     }
 }
 

@@ -1,5 +1,5 @@
-//! Cell values → the text a person sees in the cell (approximately: number
-//! formats other than dates are not applied).
+//! Cell values → the text a person sees in the cell, without their number
+//! format (.xlsx numbers and dates go through `shown` and `numfmt` first).
 //!
 //! Numbers print naturally (`1.0` → `1`, at most 15 significant digits as
 //! Excel shows them); dates print as `2025年10月13日` (with `H:MM` when they
@@ -72,7 +72,7 @@ fn datetime(d: &ExcelDateTime) -> String {
     }
 }
 
-fn clock(h: u8, mi: u8, s: u8) -> String {
+pub(super) fn clock(h: u8, mi: u8, s: u8) -> String {
     if s == 0 {
         format!("{h}:{mi:02}")
     } else {

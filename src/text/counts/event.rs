@@ -332,14 +332,14 @@ impl Reader<'_, '_> {
             let all: String = ws.iter().map(|w| w.surface).collect();
             return (!all.is_empty()).then(|| fallback_head(&all));
         }
-        // Any gathering in …会議 is a 会議 (連絡会議, 意見交換会 + 議, 検討会議).
-        if ws
-            .iter()
-            .map(|w| w.surface)
-            .collect::<String>()
-            .ends_with("会議")
-        {
-            return Some("会議".into());
+        // Any gathering in …会議 is a 会議 (連絡会議, 意見交換会 + 議, 検討会議),
+        // and any in …講座 a 講座 (出前講座, 市民公開講座): the kind of gathering,
+        // however the dictionary cuts the compound.
+        let whole: String = ws.iter().map(|w| w.surface).collect();
+        for kind in ["会議", "講座"] {
+            if whole.ends_with(kind) {
+                return Some(kind.into());
+            }
         }
         let (last, rest) = ws.split_last()?;
         let head = match rest.last() {
@@ -419,11 +419,22 @@ fn parens(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A head that names a gathering: 会, 会議, 講座, 研修, 講義, 講演 ….
+/// A head that names a gathering: 会, 会議, 講座, 研修, 講義, 講演 …, but not
+/// an association that merely ends in 会 (医師会, 薬剤師会, 看護協会, 自治会).
 fn gathering(head: &str) -> bool {
+    const ASSOCIATIONS: [&str; 7] = [
+        "医師会",
+        "薬剤師会",
+        "協会",
+        "社会福祉協議会",
+        "自治会",
+        "町内会",
+        "老人会",
+    ];
     head.chars()
         .last()
         .is_some_and(|c| "会議座修義演".contains(c))
+        && !ASSOCIATIONS.iter().any(|a| head.ends_with(a))
 }
 
 /// The head of a character-class compound (no tokenizer): 会議 for …会議,
