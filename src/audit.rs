@@ -16,6 +16,8 @@
 mod align;
 mod compare;
 mod html;
+mod link_render;
+mod links;
 mod render;
 mod walk;
 
@@ -26,7 +28,11 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 pub use align::{align_items, dice, Group, CONTAIN_MIN, DICE_MIN};
-pub use html::render_html;
+pub use html::{escape, render_html};
+pub use link_render::{render_links_json, render_links_text, LINK_AUDIT_SCHEMA};
+pub use links::{
+    audit_links, FormLinks, LinkAudit, LinkFinding, LinkSet, TARGET_PRECISION, TARGET_RECALL,
+};
 pub use render::AUDIT_SCHEMA;
 pub use render::{render_json, render_text};
 pub use walk::{find_cases, AuditCase, Found};

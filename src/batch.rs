@@ -310,6 +310,13 @@ pub fn run(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    // Plans of one year ↔ results of the next, across the files of this run.
+    let outputs: Vec<PathBuf> = inputs
+        .iter()
+        .map(|i| output_path(&out_root, &i.display))
+        .collect();
+    crate::link::pass::link_outputs(&outputs, &out_root)
+        .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -20,6 +20,8 @@ pub enum Command {
     Load(LoadArgs),
     /// Compare extraction with the expected files written by people.
     Audit(AuditArgs),
+    /// Write the overview page (HTML) of a directory of output JSON files.
+    Report(ReportArgs),
     /// Internal: extract one file and print its report (used by --isolate).
     #[command(name = "__extract-one", hide = true)]
     ExtractOne {
@@ -140,6 +142,20 @@ pub struct AuditArgs {
     /// The newer output directory (with --expected).
     #[arg(long, requires = "expected")]
     pub actual: Option<PathBuf>,
+    /// Audit the plan ↔ progress ↔ next-year links instead, against the
+    /// expected links in DIR (testdata/links); the fixtures they name are read
+    /// from the fixture directory.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["expected", "actual", "html"])]
+    pub links: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Directory of output JSON files (written by `shiryo extract --out DIR`).
+    pub dir: PathBuf,
+    /// Where to write the self-contained overview page.
+    #[arg(long, value_name = "FILE")]
+    pub html: PathBuf,
 }
 
 impl LimitArgs {

@@ -77,7 +77,8 @@ fn extract_inner(bytes: &[u8], display: &str, ext: &str, cfg: &Config, catch: bo
     source.format = format.as_str().to_string();
     let stages = || {
         read::read(bytes, format, &cfg.limits).map(|doc| {
-            let subs = form::recognize(&doc);
+            let mut subs = form::recognize(&doc);
+            crate::link::link_forms(&mut subs);
             (doc, subs)
         })
     };

@@ -8,8 +8,9 @@
 //! [`output`] (the JSON contract). [`extract`] runs the stages for one file;
 //! [`batch`] runs many files in parallel and hands each report, in input order,
 //! to the [`sink`]s (NDJSON, SQLite, PostgreSQL, CSV, xlsx); [`load`] hands
-//! reports already written to the same sinks; [`audit`] compares results with
-//! expected files written by people.
+//! reports already written to the same sinks; [`link`] links plans to progress
+//! and to next year's results; [`audit`] compares results with expected files
+//! written by people; [`report`] renders the overview page.
 //!
 //! ```no_run
 //! let report = shiryo::extract::extract_file(
@@ -25,10 +26,12 @@ pub mod batch;
 pub mod extract;
 pub mod form;
 pub mod guard;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod read;
+pub mod report;
 pub mod sink;
 pub mod text;
 

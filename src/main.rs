@@ -91,6 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Load(args) => load(args),
         Command::Audit(args) => audit(args),
+        Command::Report(args) => report(args),
         Command::Explain { text } => {
             println!(
                 "{}",
@@ -151,6 +152,20 @@ fn load(args: cli::LoadArgs) -> anyhow::Result<ExitCode> {
 fn audit(args: cli::AuditArgs) -> anyhow::Result<ExitCode> {
     use shiryo::audit::{self, AuditOptions};
     let cfg = Config::default();
+    if let Some(links) = &args.links {
+        let report = audit::audit_links(links, &args.dir, &cfg)?;
+        if args.json {
+            let json = audit::render_links_json(&report);
+            println!("{}", serde_json::to_string_pretty(&json)?);
+        } else {
+            print!("{}", audit::render_links_text(&report));
+        }
+        return Ok(if report.passes() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     let report = match (&args.expected, &args.actual) {
         (Some(e), Some(a)) => audit::compare_dirs(e, a)?,
         _ => audit::audit_dir_with(&args.dir, &|cases| {
@@ -185,4 +200,11 @@ fn audit(args: cli::AuditArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn report(args: cli::ReportArgs) -> anyhow::Result<ExitCode> {
+    let page = shiryo::report::report_dir(&args.dir)?;
+    std::fs::write(&args.html, page.html).with_context(|| args.html.display().to_string())?;
+    eprintln!("shiryo: {}", page.summary);
+    Ok(ExitCode::SUCCESS)
 }

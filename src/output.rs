@@ -153,6 +153,48 @@ pub struct Item {
     pub dates: Vec<DateOut>,
     pub counts: Vec<CountOut>,
     pub at: At,
+    /// Plan ↔ progress ↔ next year's results (docs/LINKS.md): on every item of
+    /// sections 3 and 4, on section-1 items when last year's form was linked
+    /// to them; absent otherwise (an addition to `shiryo/v1`, additive only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Links>,
+}
+
+/// The links of one item (docs/LINKS.md). Which keys appear depends on the
+/// item's section; every key is absent where it does not apply.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Links {
+    /// Plan item: `reported` when a progress item of the same form reports on
+    /// it, else `not_reported`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Plan item: the section-4 items (index in section 4) reporting on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Vec<usize>>,
+    /// Progress item: the section-3 items (index in section 3) it reports on;
+    /// empty when it reports on nothing planned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plans: Option<Vec<usize>>,
+    /// Plan item, when next year's form of the same target areas was found:
+    /// `reported` when one of its section-1 items reports on it, else
+    /// `not_reported`. Absent when no such form was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results_status: Option<String>,
+    /// Plan item: next year's section-1 items reporting how it ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<ItemRef>>,
+    /// Result item (section 1): last year's section-3 items it reports on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_plans: Option<Vec<ItemRef>>,
+}
+
+/// An item of another form: its file's `source.path`, its submission's
+/// `locator` and its index in the section the key names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub path: String,
+    pub locator: String,
+    pub index: usize,
 }
 
 /// A calendar day, month or range named in an item.

@@ -8,7 +8,7 @@
 //! `data-check-detail`), which the browser test reads back.
 
 use super::render::render_json;
-use super::{failing_fields, passes, round4, AuditOptions, AuditReport, Counts, FileAudit};
+use super::{failing_fields, passes, round4, AuditOptions, AuditReport, Counts, Field, FileAudit};
 use std::fmt::Write;
 
 /// Width in pixels of a bar at F1 = 1.0.
@@ -44,6 +44,7 @@ fn script_json(v: &serde_json::Value) -> String {
 const CSS: &str = r#"
 body{font-family:"Noto Sans CJK JP","Hiragino Sans","Yu Gothic",sans-serif;margin:1.5em;color:#222;max-width:1400px}
 h1{margin:.2em 0}h2{margin-top:1.4em;border-bottom:1px solid #ccc}
+h1 small,h2 small,th small{font-weight:normal;color:#666;font-size:.7em}
 table{border-collapse:collapse;margin:.5em 0}
 th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 thead th{background:#f0f0f0}
@@ -102,14 +103,36 @@ const SCRIPT: &str = r#"
   document.documentElement.setAttribute('data-check', bad.length ? 'mismatch' : 'ok');
   if (bad.length) document.documentElement.setAttribute('data-check-detail', bad.join('; '));
   document.getElementById('self-check').textContent =
-    bad.length ? 'Figures do not match the embedded data: ' + bad.join('; ')
-               : 'Figures checked against the embedded data: ok';
+    bad.length ? '数値が埋め込みデータと一致しません — Figures do not match the embedded data: ' + bad.join('; ')
+               : '埋め込みデータと照合済み — Figures checked against the embedded data: ok';
   ['matched', 'missed', 'extra'].forEach(function (k) {
     var box = document.getElementById('show-' + k);
     box.addEventListener('change', function () { document.body.classList.toggle('hide-' + k, !box.checked); });
   });
 })();
 "#;
+
+/// The Japanese name of a field, shown beside the English key.
+fn japanese(f: Field) -> &'static str {
+    match f {
+        Field::Source => "入力ファイル",
+        Field::Error => "読み取りエラー",
+        Field::Diagnostics => "診断",
+        Field::Submissions => "様式",
+        Field::MaterialId => "資料番号",
+        Field::TargetAreas => "対象地域",
+        Field::Hubs => "連携の拠点",
+        Field::Contractors => "委託先",
+        Field::Sections => "節",
+        Field::Items => "項目",
+        Field::Categories => "カテゴリ",
+        Field::CategorySource => "カテゴリの根拠",
+        Field::Dates => "日付",
+        Field::Counts => "回数",
+        Field::At => "位置",
+        Field::Warnings => "警告",
+    }
+}
 
 fn counts_cells(out: &mut String, c: &Counts) {
     for (k, v) in [
@@ -153,20 +176,24 @@ pub fn render_html(report: &AuditReport, opts: &AuditOptions) -> String {
          <title>shiryo audit — {}</title><style>{CSS}</style></head>\n<body>\n",
         escape(&report.root)
     );
-    let _ = writeln!(o, "<h1>shiryo audit</h1>");
+    let _ = writeln!(o, "<h1>抽出結果の監査 <small>shiryo audit</small></h1>");
     let failing: Vec<String> = failing_fields(report, opts.min_f1)
         .iter()
         .map(|(f, x)| format!("{} {:.4}", f.as_str(), round4(*x)))
         .collect();
     let problems = report.problems().count();
     let verdict = if passed {
-        format!("PASS: every field's F1 ≥ {:.4}", opts.min_f1)
+        format!("合格 — PASS: every field's F1 ≥ {:.4}", opts.min_f1)
     } else {
         let mut why = failing;
         if problems > 0 {
             why.push(format!("{problems} file(s) with problems"));
         }
-        format!("FAIL (min F1 {:.4}): {}", opts.min_f1, why.join(", "))
+        format!(
+            "不合格 — FAIL (min F1 {:.4}): {}",
+            opts.min_f1,
+            why.join(", ")
+        )
     };
     let _ = writeln!(
         o,
@@ -176,24 +203,25 @@ pub fn render_html(report: &AuditReport, opts: &AuditOptions) -> String {
     );
     let _ = writeln!(
         o,
-        "<p>{} — {} file(s). <span id=\"self-check\">Figures not checked (scripts disabled).</span></p>",
+        "<p>{} — {} ファイル (file(s)). <span id=\"self-check\">数値は未検査 — figures not checked (scripts disabled).</span></p>",
         escape(&report.root),
         report.files.len()
     );
 
     // Summary table and chart, side by side when there is room.
-    o.push_str("<div class=\"overview\"><div><h2>Summary</h2>\n<table id=\"summary\"><thead><tr><th>field</th><th>matched</th><th>missed</th><th>extra</th><th>precision</th><th>recall</th><th>F1</th></tr></thead><tbody>\n");
+    o.push_str("<div class=\"overview\"><div><h2>集計 <small>Summary</small></h2>\n<table id=\"summary\"><thead><tr><th>項目 field</th><th>一致 matched</th><th>欠落 missed</th><th>余分 extra</th><th>適合率 precision</th><th>再現率 recall</th><th>F1</th></tr></thead><tbody>\n");
     for (f, c) in scores.iter() {
         let _ = write!(
             o,
-            "<tr data-field=\"{0}\" class=\"{1}\"><th>{0}</th>",
+            "<tr data-field=\"{0}\" class=\"{1}\"><th>{0} <small>{2}</small></th>",
             f.as_str(),
-            low(&c, opts.min_f1)
+            low(&c, opts.min_f1),
+            japanese(f)
         );
         counts_cells(&mut o, &c);
         o.push_str("</tr>\n");
     }
-    o.push_str("</tbody><tfoot><tr data-field=\"all\"><th>all fields</th>");
+    o.push_str("</tbody><tfoot><tr data-field=\"all\"><th>全項目 all fields</th>");
     counts_cells(&mut o, &scores.total());
     o.push_str("</tr></tfoot></table></div>\n<div>");
     chart(&mut o, report, opts);
@@ -201,15 +229,15 @@ pub fn render_html(report: &AuditReport, opts: &AuditOptions) -> String {
     files_table(&mut o, report, opts);
     o.push_str(
         "<p class=\"filters\">Show: \
-         <label><input type=\"checkbox\" id=\"show-matched\" checked> matched</label> \
-         <label><input type=\"checkbox\" id=\"show-missed\" checked> missed</label> \
-         <label><input type=\"checkbox\" id=\"show-extra\" checked> extra</label></p>\n",
+         <label><input type=\"checkbox\" id=\"show-matched\" checked> 一致 matched</label> \
+         <label><input type=\"checkbox\" id=\"show-missed\" checked> 欠落 missed</label> \
+         <label><input type=\"checkbox\" id=\"show-extra\" checked> 余分 extra</label></p>\n",
     );
     for (i, f) in report.files.iter().enumerate() {
         file_section(&mut o, i, f);
     }
     if !report.notes.is_empty() {
-        o.push_str("<h2>Notes</h2>\n<ul id=\"notes\">\n");
+        o.push_str("<h2>備考 <small>Notes</small></h2>\n<ul id=\"notes\">\n");
         for n in &report.notes {
             let _ = writeln!(o, "<li>{}</li>", escape(n));
         }
@@ -232,7 +260,7 @@ fn chart(o: &mut String, report: &AuditReport, opts: &AuditOptions) {
     let width = BAR_X + BAR_WIDTH + 80.0;
     let _ = writeln!(
         o,
-        "<h2>F1 per field</h2>\n<svg id=\"f1-chart\" xmlns=\"http://www.w3.org/2000/svg\" \
+        "<h2>項目別の F1 <small>F1 per field</small></h2>\n<svg id=\"f1-chart\" xmlns=\"http://www.w3.org/2000/svg\" \
          width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" \
          aria-label=\"F1 per field\">"
     );
@@ -266,7 +294,7 @@ fn chart(o: &mut String, report: &AuditReport, opts: &AuditOptions) {
 }
 
 fn files_table(o: &mut String, report: &AuditReport, opts: &AuditOptions) {
-    o.push_str("<h2>Files</h2>\n<table id=\"files\"><thead><tr><th>file</th><th>matched</th><th>missed</th><th>extra</th><th>precision</th><th>recall</th><th>F1</th><th>problem</th></tr></thead><tbody>\n");
+    o.push_str("<h2>ファイル別 <small>Files</small></h2>\n<table id=\"files\"><thead><tr><th>ファイル file</th><th>一致 matched</th><th>欠落 missed</th><th>余分 extra</th><th>適合率 precision</th><th>再現率 recall</th><th>F1</th><th>問題 problem</th></tr></thead><tbody>\n");
     for (i, f) in report.files.iter().enumerate() {
         let t = f.scores.total();
         let _ = write!(
@@ -306,7 +334,7 @@ fn file_section(o: &mut String, i: usize, f: &FileAudit) {
         let _ = writeln!(o, "<p class=\"problem\">{}</p>", escape(p));
     }
     if !f.findings.is_empty() {
-        o.push_str("<table class=\"findings\"><thead><tr><th>locator</th><th>§</th><th>item</th><th>field</th><th>status</th><th>expected</th><th>actual</th></tr></thead><tbody>\n");
+        o.push_str("<table class=\"findings\"><thead><tr><th>様式 locator</th><th>§</th><th>項目 item</th><th>field</th><th>結果 status</th><th>期待値 expected</th><th>実際 actual</th></tr></thead><tbody>\n");
         for d in &f.findings {
             let _ = writeln!(
                 o,

@@ -413,5 +413,6 @@ fn analyse(
                 paragraph,
             },
         },
+        links: None,
     }
 }

@@ -1,0 +1,186 @@
+//! The overview page in a real browser (Debian's headless chromium): the
+//! page's script recomputes every figure from the embedded data and writes
+//! `data-check="ok"`; a tampered page says `mismatch`; a form's readable view
+//! renders with its highlights and plan ↔ progress ↔ next-year links; two
+//! screenshots are kept in `target/tmp/report_browser/` (overview.png,
+//! form.png, beside the page overview.html).
+//!
+//! Skips (passes with a notice) when `/usr/bin/chromium` is absent (.ci/run
+//! installs it).
+
+#[path = "support/report_out.rs"]
+mod report_out;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+fn chromium() -> Option<PathBuf> {
+    let p = PathBuf::from(CHROMIUM);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("SKIP report_browser: {CHROMIUM} not found (apt-get install chromium to run it)");
+        None
+    }
+}
+
+/// Run chromium headless on `url` with `extra` arguments; stdout on success.
+/// Its output goes to a file: a dumped DOM is larger than a pipe's buffer.
+fn run(browser: &Path, url: &str, extra: &[String]) -> String {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let stdout = profile.path().join("stdout");
+    let stderr = profile.path().join("stderr");
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&stdout).expect("stdout file"))
+        .stderr(std::fs::File::create(&stderr).expect("stderr file"))
+        .spawn()
+        .expect("start chromium");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for chromium") {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let read =
+        |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
+    assert!(status.success(), "chromium failed: {}", read(&stderr));
+    read(&stdout)
+}
+
+fn html_attr(dom: &str, name: &str) -> Option<String> {
+    let start = dom.find("<html")?;
+    let tag = &dom[start..start + dom[start..].find('>')?];
+    let key = format!("{name}=\"");
+    let at = tag.find(&key)? + key.len();
+    Some(tag[at..at + tag[at..].find('"')?].to_string())
+}
+
+fn url(page: &Path, hash: &str) -> String {
+    format!("file://{}{hash}", page.display())
+}
+
+fn screenshot(browser: &Path, url: &str, file: &Path, height: u32) {
+    let _ = std::fs::remove_file(file);
+    run(
+        browser,
+        url,
+        &[
+            format!("--screenshot={}", file.display()),
+            format!("--window-size=1400,{height}"),
+            "--hide-scrollbars".into(),
+        ],
+    );
+    let png = std::fs::read(file).expect("screenshot written");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    assert!(
+        png.len() > 20_000,
+        "suspiciously small screenshot: {} bytes",
+        png.len()
+    );
+}
+
+#[test]
+fn overview_figures_match_the_embedded_data_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = report_out::output_dir(dir.path());
+    let page = shiryo::report::report_dir(&out).expect("page").html;
+    let keep = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report_browser");
+    std::fs::create_dir_all(&keep).expect("screenshot dir");
+    let file = keep.join("overview.html");
+    std::fs::write(&file, &page).expect("write page");
+
+    let dom = run(&browser, &url(&file, ""), &["--dump-dom".into()]);
+    assert_eq!(
+        html_attr(&dom, "data-check").as_deref(),
+        Some("ok"),
+        "detail: {:?}",
+        html_attr(&dom, "data-check-detail")
+    );
+    assert!(dom.contains("every figure checked against the embedded data: ok"));
+    assert!(html_attr(&dom, "data-render-ms").is_some());
+
+    // 枚方市's form, alone: highlights, links, next year's results.
+    let hirakata = 0;
+    let dom = run(
+        &browser,
+        &url(&file, &format!("#form={hirakata}&only")),
+        &["--dump-dom".into()],
+    );
+    let view = &dom[dom.find("id=\"form-view\"").expect("form view")..];
+    assert!(
+        view.contains("<mark class=\"hl-date\">12～1月</mark>"),
+        "date highlight"
+    );
+    // 年間5回 stands in a category heading, not in the item: a chip, no mark.
+    assert!(view.contains("年5回 会議"), "count chip");
+    assert!(view.contains("①会議の開催"), "category names");
+    assert_eq!(
+        view.matches("<tr data-plan=").count(),
+        9,
+        "one row per plan item"
+    );
+    assert!(
+        view.contains("「わたしの想いノート」"),
+        "next year's result shown beside the plan"
+    );
+    assert!(view.contains("報告なし"), "the dropped 看取り代診システム");
+
+    // 大東市: 懇話会の開催(2回) — the count is highlighted in the text.
+    let daito = 4;
+    let dom = run(
+        &browser,
+        &url(&file, &format!("#form={daito}&only")),
+        &["--dump-dom".into()],
+    );
+    assert!(
+        dom.contains("<mark class=\"hl-count\">2回</mark>"),
+        "count highlight"
+    );
+
+    // A page whose matrix disagrees with its data is caught.
+    let needle = "<td class=\"num heat\" data-cat=\"1\" data-value=\"";
+    let at = page.find(needle).expect("matrix cell") + needle.len();
+    let close = at + page[at..].find("</td>").expect("cell end");
+    let gt = page[..close].rfind('>').expect("cell text") + 1;
+    let mut bad = page.clone();
+    bad.replace_range(gt..close, "999");
+    let bad_file = dir.path().join("tampered.html");
+    std::fs::write(&bad_file, &bad).expect("write page");
+    let dom = run(&browser, &url(&bad_file, ""), &["--dump-dom".into()]);
+    assert_eq!(html_attr(&dom, "data-check").as_deref(), Some("mismatch"));
+    let detail = html_attr(&dom, "data-check-detail").unwrap_or_default();
+    assert!(detail.contains("category 1"), "{detail}");
+
+    screenshot(&browser, &url(&file, ""), &keep.join("overview.png"), 2200);
+    screenshot(
+        &browser,
+        &url(&file, "#form=0&only"),
+        &keep.join("form.png"),
+        2200,
+    );
+}
