@@ -60,13 +60,13 @@ fn run_with(inputs: &[(&str, &str)], out: &Path, jobs: usize, skip_existing: boo
         .collect();
     let opts = BatchOptions {
         out_dir: out.to_path_buf(),
-        ndjson: None,
         jobs,
         progress: false,
         skip_existing,
         guard: Guard::default(),
     };
-    batch::run(&inputs, &Config::default(), &opts).expect("batch runs");
+    let mut sinks = shiryo::sink::Sinks::default();
+    batch::run(&inputs, &Config::default(), &opts, &mut sinks).expect("batch runs");
 }
 
 fn read(path: &Path) -> FileReport {

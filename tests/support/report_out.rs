@@ -41,12 +41,12 @@ pub fn output_dir(dir: &Path) -> PathBuf {
     let out = dir.join("out");
     let opts = BatchOptions {
         out_dir: out.clone(),
-        ndjson: None,
         jobs: 2,
         progress: false,
         skip_existing: false,
         guard: Guard::default(),
     };
-    batch::run(&inputs, &Config::default(), &opts).expect("batch runs");
+    let mut sinks = shiryo::sink::Sinks::default();
+    batch::run(&inputs, &Config::default(), &opts, &mut sinks).expect("batch runs");
     out
 }
