@@ -303,10 +303,8 @@ pub fn run(
                     None => eprintln!("{line}"),
                 }
             }
-            sink.report(&done.report)?;
         }
     }
-    summary.notes.extend(sink.finish()?);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -317,6 +315,16 @@ pub fn run(
         .collect();
     crate::link::pass::link_outputs(&outputs, &out_root)
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
+    // The sinks get each file's final report (after the post-pass), in input
+    // order, read back one at a time: `extract --db` and `load` of the JSON
+    // files then agree by construction (docs/LINKS.md).
+    for path in &outputs {
+        let report = crate::load::read_report(path).map_err(|e| {
+            BatchError::Output(path.display().to_string(), std::io::Error::other(e))
+        })?;
+        sink.report(&report)?;
+    }
+    summary.notes.extend(sink.finish()?);
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
