@@ -1,32 +1,47 @@
 //! The batch engine: the only place that uses rayon.
 //!
-//! Owns: walking the inputs, running [`crate::extract`] on each file in
-//! parallel, writing each report atomically (temp file + rename) under the
-//! output directory, the ordered NDJSON stream, and the run summary.
+//! Owns: running every input through [`crate::extract`] — by default each in
+//! a worker process ([`crate::worker`]), or in this process — with as many
+//! files in flight as there are jobs; writing each report atomically under
+//! the output directory; handing every finished report on in input order
+//! (the NDJSON stream); the run summary. `inputs` expands the command line,
+//! `paths` decides where reports go, `write` writes them, `progress` shows
+//! the bar.
 //!
 //! Invariants:
-//! - output is byte-identical whatever the thread count: files are processed in
-//!   fixed-size chunks in sorted order and NDJSON lines are written in input order;
-//! - memory does not grow with the number of files: only one chunk of reports is
-//!   held at a time;
-//! - one file's failure (error or panic) becomes that file's `error`; the run goes on;
-//! - no output path leaves the output directory.
+//! - output is byte-identical whatever the thread count and isolation:
+//!   files are processed in fixed-size chunks in sorted order, reports are
+//!   delivered in input order, and a worker writes the same bytes as the
+//!   in-process pipeline;
+//! - memory does not grow with the number of files: only one chunk of
+//!   reports is held at a time;
+//! - one file's failure (error, panic, a worker it killed, a report that
+//!   cannot be written) is that file's; the run goes on;
+//! - no output path leaves the output directory, and no two inputs share one.
 
+mod inputs;
+mod paths;
+mod progress;
+mod write;
+
+pub use inputs::{collect_inputs, display_path, Collected};
+pub use paths::{output_path, plan as plan_outputs};
+pub use write::to_json;
+
+use crate::extract;
 use crate::guard::{extract_guarded, Guard};
-use crate::output::{FileReport, NdjsonLine};
+use crate::output::FileReport;
+use crate::worker::{Finished, Killed, Pool, PoolConfig};
 use crate::Config;
+use progress::Progress;
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Extensions picked up when walking a directory.
 pub const EXTENSIONS: &[&str] = &["docx", "xlsx", "xlsm", "xls", "ods", "doc"];
-
-/// Temporary files of unfinished writes: `.shiryo-XXXX.partial`, never `*.json`.
-const PARTIAL_PREFIX: &str = ".shiryo-";
-const PARTIAL_SUFFIX: &str = ".partial";
 
 /// How many files are in flight at once; bounds memory, keeps order.
 const CHUNK: usize = 256;
@@ -39,20 +54,29 @@ pub struct Input {
     pub display: String,
 }
 
+/// Where each file is read.
+#[derive(Debug, Clone)]
+pub enum Isolation {
+    /// In a worker process, under its limits (the command line's default).
+    Workers(PoolConfig),
+    /// In this process, with an optional time limit: for fuzzing, embedding
+    /// and debugging; an abort or a hang in a reader ends the whole run.
+    InProcess(Guard),
+}
+
 /// Options of one batch run.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
     pub out_dir: PathBuf,
     /// Where NDJSON lines go: a file path, `-` for stdout, or nothing.
     pub ndjson: Option<PathBuf>,
-    /// Worker threads; 0 = all cores.
+    /// Files in flight at once (threads, and worker processes); 0 = all cores.
     pub jobs: usize,
     /// Show a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
     /// Skip inputs whose output exists and records the same sha256.
     pub skip_existing: bool,
-    /// Time limit and isolation per file.
-    pub guard: Guard,
+    pub isolation: Isolation,
 }
 
 /// What a run did.
@@ -63,123 +87,49 @@ pub struct Summary {
     pub items: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Failed files by why: their error code, or `report not written`.
+    pub failures: BTreeMap<String, usize>,
+    /// Command-line paths or directories that could not be read (set by the caller).
+    pub unread_paths: usize,
     pub elapsed: Duration,
 }
+
+const NOT_WRITTEN: &str = "report not written";
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} files, {} forms, {} items, {} failed{} in {:.2}s",
-            self.files,
-            self.forms,
-            self.items,
-            self.failed,
-            if self.skipped > 0 {
-                format!(", {} skipped (already done)", self.skipped)
-            } else {
-                String::new()
-            },
-            self.elapsed.as_secs_f64()
-        )
+            "{} files, {} forms, {} items, {} failed",
+            self.files, self.forms, self.items, self.failed
+        )?;
+        if !self.failures.is_empty() {
+            let why: Vec<String> = self
+                .failures
+                .iter()
+                .map(|(code, n)| format!("{n} {code}"))
+                .collect();
+            write!(f, " ({})", why.join(", "))?;
+        }
+        if self.skipped > 0 {
+            write!(f, ", {} skipped (already done)", self.skipped)?;
+        }
+        if self.unread_paths > 0 {
+            write!(f, ", {} paths not read", self.unread_paths)?;
+        }
+        write!(f, " in {:.2}s", self.elapsed.as_secs_f64())
     }
 }
 
-/// Errors that stop a whole run before or outside any one file.
+/// Errors that stop a whole run, outside any one file.
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
-    /// An input path given on the command line does not exist.
-    #[error("{0}: no such file or directory")]
-    MissingInput(String),
     /// The output directory or NDJSON file cannot be written.
     #[error("{0}: {1}")]
     Output(String, std::io::Error),
-    /// The thread pool could not be built.
-    #[error("thread pool: {0}")]
+    /// The thread pool could not be built, or no worker process could start.
+    #[error("{0}")]
     Pool(String),
-}
-
-/// Expand the command-line paths into sorted, de-duplicated inputs.
-pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, BatchError> {
-    let mut out = Vec::new();
-    for p in paths {
-        let meta =
-            std::fs::metadata(p).map_err(|_| BatchError::MissingInput(p.display().to_string()))?;
-        if meta.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(Input {
-                path: p.clone(),
-                display: display_path(p),
-            });
-        }
-    }
-    out.sort_by(|a, b| a.display.cmp(&b.display));
-    out.dedup_by(|a, b| a.display == b.display);
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = rd.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let path = e.path();
-        let Ok(ft) = e.file_type() else { continue };
-        if ft.is_dir() {
-            walk(&path, out); // symlinked directories are not followed (file_type does not follow)
-        } else {
-            let ext = crate::extract::extension(&path);
-            let name = e.file_name().to_string_lossy().to_string();
-            if EXTENSIONS.contains(&ext.as_str()) && !name.starts_with("~$") {
-                out.push(Input {
-                    display: display_path(&path),
-                    path,
-                });
-            }
-        }
-    }
-}
-
-/// The path as written into `source.path`: `/`-separated, without `./`.
-pub fn display_path(p: &Path) -> String {
-    let mut parts = Vec::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::RootDir => parts.push(String::new()),
-            Component::Prefix(px) => parts.push(px.as_os_str().to_string_lossy().to_string()),
-            Component::ParentDir => parts.push("..".into()),
-            Component::Normal(s) => parts.push(s.to_string_lossy().to_string()),
-        }
-    }
-    let s = parts.join("/");
-    if s.is_empty() {
-        ".".into()
-    } else {
-        s
-    }
-}
-
-/// Where the report of `display` goes: under `out`, never outside it. Root and
-/// prefix components are dropped and `..` becomes `__`.
-pub fn output_path(out: &Path, display: &str) -> PathBuf {
-    let mut p = out.to_path_buf();
-    for part in display.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => p.push("__"),
-            s => p.push(s.replace(['\\', ':'], "_")),
-        }
-    }
-    let name = p
-        .file_name()
-        .map(|n| format!("{}.json", n.to_string_lossy()))
-        .unwrap_or_else(|| "_.json".into());
-    p.set_file_name(name);
-    p
 }
 
 /// Run the batch. Returns the summary; per-file failures are inside it, not errors.
@@ -191,11 +141,20 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
         .out_dir
         .canonicalize()
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
-    remove_partials(&out_root);
-    let pool = rayon::ThreadPoolBuilder::new()
+    write::remove_partials(&out_root);
+    let threads = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
-        .map_err(|e| BatchError::Pool(e.to_string()))?;
+        .map_err(|e| BatchError::Pool(format!("thread pool: {e}")))?;
+    // Declared after `threads`, so dropped (its workers closed) first.
+    let engine = match &opts.isolation {
+        Isolation::Workers(pc) if !inputs.is_empty() => Engine::Workers(
+            Pool::start(pc.clone())
+                .map_err(|e| BatchError::Pool(format!("cannot start a worker process: {e}")))?,
+        ),
+        Isolation::Workers(_) => Engine::InProcess(Guard::default()),
+        Isolation::InProcess(g) => Engine::InProcess(g.clone()),
+    };
     let mut ndjson: Option<Box<dyn Write>> = match &opts.ndjson {
         None => None,
         Some(p) if p.as_os_str() == "-" => {
@@ -205,33 +164,37 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
             std::fs::File::create(p).map_err(|e| BatchError::Output(p.display().to_string(), e))?,
         ))),
     };
-    let bar = progress_bar(inputs.len(), opts.progress);
+    let targets = paths::plan(&out_root, inputs);
+    let progress = Progress::new(inputs.len(), opts.progress);
+    let ctx = Ctx {
+        cfg,
+        opts,
+        out_root: &out_root,
+        engine: &engine,
+        want_ndjson: ndjson.is_some(),
+        progress: &progress,
+    };
     let mut summary = Summary {
         files: inputs.len(),
         ..Summary::default()
     };
-    for chunk in inputs.chunks(CHUNK) {
-        let want_ndjson = ndjson.is_some();
-        let results: Vec<Result<Done, BatchError>> = pool.install(|| {
+    for (chunk, targets) in inputs.chunks(CHUNK).zip(targets.chunks(CHUNK)) {
+        let results: Vec<Result<Done, BatchError>> = threads.install(|| {
             chunk
                 .par_iter()
-                .map(|input| {
-                    let r = process(input, cfg, opts, &out_root, want_ndjson);
-                    if let Some(b) = &bar {
-                        b.inc(1);
-                    }
-                    r
-                })
+                .zip(targets)
+                .map(|(input, target)| process(input, target, &ctx))
                 .collect()
         });
-        for r in results {
-            let done = r?;
-            summary.skipped += usize::from(done.skipped);
-            summary.forms += done.forms;
-            summary.items += done.items;
-            summary.failed += usize::from(done.failed);
+        // Report N is done: each finished report, in input order.
+        for done in results {
+            let done = done?;
+            summary.add(&done);
+            if let Some(why) = &done.unwritten {
+                progress.say(&format!("shiryo: {why}"));
+            }
             if let Some(w) = ndjson.as_mut() {
-                w.write_all(&done.ndjson)
+                w.write_all(&done.finished.ndjson)
                     .map_err(|e| BatchError::Output("ndjson".into(), e))?;
             }
         }
@@ -240,15 +203,13 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
         w.flush()
             .map_err(|e| BatchError::Output("ndjson".into(), e))?;
     }
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
-/// Extract `inputs` in parallel and return their reports in input order, without
-/// writing anything (used by the audit).
+/// Extract `inputs` in parallel, in this process, and return their reports in
+/// input order, without writing anything (used by the audit).
 pub fn extract_all(inputs: &[Input], cfg: &Config, guard: &Guard) -> Vec<FileReport> {
     inputs
         .par_iter()
@@ -256,141 +217,86 @@ pub fn extract_all(inputs: &[Input], cfg: &Config, guard: &Guard) -> Vec<FileRep
         .collect()
 }
 
-/// Remove the temporary files a killed earlier run left behind.
-fn remove_partials(dir: &Path) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        match e.file_type() {
-            Ok(ft) if ft.is_dir() => remove_partials(&e.path()),
-            Ok(ft)
-                if ft.is_file()
-                    && name.starts_with(PARTIAL_PREFIX)
-                    && name.ends_with(PARTIAL_SUFFIX) =>
-            {
-                let _ = std::fs::remove_file(e.path());
-            }
-            _ => {}
-        }
-    }
+enum Engine {
+    Workers(Pool),
+    InProcess(Guard),
 }
 
-fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !wanted || !std::io::stderr().is_terminal() || len < 2 {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
-    {
-        bar.set_style(style);
-    }
-    Some(bar)
+/// What every file of a run shares.
+struct Ctx<'a> {
+    cfg: &'a Config,
+    opts: &'a BatchOptions,
+    out_root: &'a Path,
+    engine: &'a Engine,
+    want_ndjson: bool,
+    progress: &'a Progress,
 }
 
-/// What a worker hands back for one file: the figures for the summary and the
-/// file's NDJSON lines, already serialised (the report itself stays in the worker).
+/// One file, finished: its report (`finished.json`, as written) and figures.
 struct Done {
     skipped: bool,
-    forms: usize,
-    items: usize,
-    failed: bool,
-    ndjson: Vec<u8>,
+    finished: Finished,
+    /// Why the report could not be written, when it could not.
+    unwritten: Option<String>,
 }
 
-/// One line per submission: the submission plus its file's source.
-fn ndjson_lines(report: &FileReport) -> Vec<u8> {
-    let mut out = Vec::new();
-    for submission in &report.submissions {
-        let line = NdjsonLine {
-            source: &report.source,
-            submission,
+impl Summary {
+    fn add(&mut self, done: &Done) {
+        self.skipped += usize::from(done.skipped);
+        self.forms += done.finished.forms;
+        self.items += done.finished.items;
+        let why = match (&done.unwritten, &done.finished.error) {
+            (Some(_), _) => Some(NOT_WRITTEN),
+            (None, Some(code)) => Some(code.as_str()),
+            (None, None) => None,
         };
-        if serde_json::to_writer(&mut out, &line).is_ok() {
-            out.push(b'\n');
+        if let Some(why) = why {
+            self.failed += 1;
+            *self.failures.entry(why.to_string()).or_default() += 1;
         }
     }
-    out
 }
 
-fn process(
-    input: &Input,
-    cfg: &Config,
-    opts: &BatchOptions,
-    out_root: &Path,
-    want_ndjson: bool,
-) -> Result<Done, BatchError> {
-    let target = output_path(out_root, &input.display);
-    let existing = if opts.skip_existing {
-        existing_report(&input.path, &target)
-    } else {
-        None
-    };
-    let skipped = existing.is_some();
-    let report = match existing {
-        Some(r) => r,
-        None => {
-            let r = extract_guarded(&input.path, &input.display, cfg, &opts.guard);
-            write_atomically(out_root, &target, &r)?;
-            r
+fn process(input: &Input, target: &Path, ctx: &Ctx<'_>) -> Result<Done, BatchError> {
+    let (cfg, want) = (ctx.cfg, ctx.want_ndjson);
+    if ctx.opts.skip_existing {
+        if let Some(r) = write::existing_report(&input.path, target, cfg.limits.max_file_bytes) {
+            let finished = Finished::counts(&r, want);
+            ctx.progress.done(finished.error.is_some());
+            return Ok(Done {
+                skipped: true,
+                finished,
+                unwritten: None,
+            });
         }
-    };
-    Ok(Done {
-        skipped,
-        forms: report.submissions.len(),
-        items: report
-            .submissions
-            .iter()
-            .flat_map(|s| &s.sections)
-            .map(|s| s.items.len())
-            .sum(),
-        failed: report.error.is_some(),
-        ndjson: if want_ndjson {
-            ndjson_lines(&report)
-        } else {
-            Vec::new()
+    }
+    let finished = match ctx.engine {
+        Engine::InProcess(guard) => Finished::of(
+            &extract_guarded(&input.path, &input.display, cfg, guard),
+            want,
+        ),
+        Engine::Workers(pool) => match pool.run(&input.path, &input.display, want) {
+            Ok(f) => f,
+            Err(Killed::NoWorker(why)) => {
+                return Err(BatchError::Pool(format!(
+                    "cannot start a worker process: {why}"
+                )))
+            }
+            Err(killed) => {
+                let source = extract::unread_source(&input.path, &input.display);
+                let report = extract::failed(source, killed.code(), killed.message(&input.display));
+                Finished::of(&report, want)
+            }
         },
+    };
+    let unwritten = write::write_atomically(ctx.out_root, target, &finished.json)
+        .err()
+        .map(|e| format!("{}: {NOT_WRITTEN} ({e})", target.display()));
+    ctx.progress
+        .done(finished.error.is_some() || unwritten.is_some());
+    Ok(Done {
+        skipped: false,
+        finished,
+        unwritten,
     })
-}
-
-/// The previous report for `input` when its sha256 still matches the file.
-fn existing_report(input: &Path, target: &Path) -> Option<FileReport> {
-    let text = std::fs::read(target).ok()?;
-    let report: FileReport = serde_json::from_slice(&text).ok()?;
-    let bytes = std::fs::read(input).ok()?;
-    let digest = Sha256::digest(&bytes);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    (report.source.sha256 == hex).then_some(report)
-}
-
-/// Serialise a report the way every output file is written.
-pub fn to_json(report: &FileReport) -> Vec<u8> {
-    let mut v = serde_json::to_vec_pretty(report).unwrap_or_default();
-    v.push(b'\n');
-    v
-}
-
-fn write_atomically(out_root: &Path, target: &Path, report: &FileReport) -> Result<(), BatchError> {
-    let err = |e: std::io::Error| BatchError::Output(target.display().to_string(), e);
-    let dir = target.parent().unwrap_or(out_root);
-    std::fs::create_dir_all(dir).map_err(err)?;
-    // A symlink planted inside the output tree must not lead writes outside it.
-    let real = dir.canonicalize().map_err(err)?;
-    if !real.starts_with(out_root) {
-        return Err(err(std::io::Error::other(
-            "output directory escapes --out through a symlink",
-        )));
-    }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(PARTIAL_PREFIX)
-        .suffix(PARTIAL_SUFFIX)
-        .tempfile_in(&real)
-        .map_err(err)?;
-    tmp.write_all(&to_json(report)).map_err(err)?;
-    let name = target.file_name().unwrap_or_default();
-    tmp.persist(real.join(name)).map_err(|e| err(e.error))?;
-    Ok(())
 }

@@ -6,7 +6,8 @@
 //! [`read`] (bytes → [`model::Document`]) → [`form`] (document → forms, sections,
 //! items) → [`text`] (normalisation, tokens, categories, dates, counts) →
 //! [`output`] (the JSON contract). [`extract`] runs the stages for one file;
-//! [`batch`] runs many files in parallel; [`audit`] compares results with
+//! [`batch`] runs many files in parallel, each in a [`worker`] process by
+//! default; [`audit`] compares results with
 //! expected files written by people.
 //!
 //! ```no_run
@@ -27,6 +28,7 @@ pub mod model;
 pub mod output;
 pub mod read;
 pub mod text;
+pub mod worker;
 
 pub use read::Limits;
 

@@ -25,8 +25,9 @@ use std::borrow::Cow;
 /// Read a .docx into the neutral model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     let mut zip = container::open(bytes, limits)?;
-    let main = main_part(&mut zip, limits)?;
-    let raw = container::read_entry(&mut zip, &main, limits)?
+    let main = main_part(&mut zip)?;
+    let raw = zip
+        .read(&main)?
         .ok_or_else(|| ReadError::Corrupt(format!("the Word package has no {main}")))?;
     let xml = decode(&raw)
         .ok_or_else(|| ReadError::Corrupt(format!("{main} is not UTF-8 or UTF-16 text")))?;
@@ -38,7 +39,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     let mut is_list_style = |id: &str| {
         list_styles
             .get_or_insert_with(|| {
-                container::read_entry(&mut zip, &styles_path, limits)
+                zip.read(&styles_path)
                     .ok()
                     .flatten()
                     .and_then(|b| decode(&b).map(|s| styles::ListStyles::parse(&s)))
@@ -57,7 +58,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     };
     let dir = main.rfind('/').map_or("", |i| &main[..=i]);
     for name in page_headers(&zip, dir) {
-        let parsed = container::read_entry(&mut zip, &name, limits)?
+        let parsed = zip
+            .read(&name)?
             .and_then(|raw| decode(&raw).map(|x| body::parse(&x, &mut |_| false)));
         match parsed {
             Some(Ok(blocks)) => doc.parts.push(Part {
@@ -77,13 +79,16 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
 /// The page-header parts beside the main part (`word/header1.xml` …), in
 /// number order.
 fn page_headers(zip: &Archive<'_>, dir: &str) -> Vec<String> {
-    let mut found: Vec<(u32, String)> = container::names(zip)
+    let mut found: Vec<(u32, String)> = zip
+        .names()
         .filter_map(|n| {
             let number = n
                 .strip_prefix(dir)?
                 .strip_prefix("header")?
-                .strip_suffix(".xml")?;
-            Some((number.parse().unwrap_or(u32::MAX), n.to_string()))
+                .strip_suffix(".xml")?
+                .parse()
+                .unwrap_or(u32::MAX);
+            Some((number, n.clone()))
         })
         .collect();
     found.sort();
@@ -92,9 +97,9 @@ fn page_headers(zip: &Archive<'_>, dir: &str) -> Vec<String> {
 
 /// The path of the main document part, from the package relationships
 /// (`word/document.xml` when they do not say).
-fn main_part(zip: &mut Archive<'_>, limits: &Limits) -> Result<String, ReadError> {
+fn main_part(zip: &mut Archive<'_>) -> Result<String, ReadError> {
     const DEFAULT: &str = "word/document.xml";
-    let Some(rels) = container::read_entry(zip, "_rels/.rels", limits)? else {
+    let Some(rels) = zip.read("_rels/.rels")? else {
         return Ok(DEFAULT.into());
     };
     let Some(rels) = decode(&rels) else {
@@ -102,7 +107,7 @@ fn main_part(zip: &mut Archive<'_>, limits: &Limits) -> Result<String, ReadError
     };
     let target = styles::office_document_target(&rels)
         .map(|t| t.trim_start_matches('/').to_string())
-        .filter(|t| zip.index_for_name(t).is_some());
+        .filter(|t| zip.contains(t));
     Ok(target.unwrap_or_else(|| DEFAULT.into()))
 }
 

@@ -11,6 +11,7 @@
 
 mod merges;
 mod ods;
+mod strings;
 mod text;
 mod xls;
 
@@ -53,9 +54,14 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
 fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ReadError> {
     match format {
         Format::Xlsx | Format::Xlsm => {
-            let zip = container::open(bytes, limits)?;
-            let wb = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
-            read_xlsx(wb, zip, limits)
+            let mut zip = container::open(bytes, limits)?;
+            // calamine reserves what sharedStrings.xml declares: check it first.
+            let checked = strings::check(&mut zip)?;
+            let for_calamine = checked.repacked.as_deref().unwrap_or(bytes);
+            let wb = Xlsx::new(Cursor::new(for_calamine)).map_err(xlsx_error)?;
+            let mut doc = read_xlsx(wb, zip, limits)?;
+            doc.diagnostics.splice(0..0, checked.diagnostics);
+            Ok(doc)
         }
         Format::Xls => {
             xls::check(bytes, DENSE_LIMIT)?;
@@ -69,16 +75,15 @@ fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Docume
         }
         Format::Ods => {
             let mut zip = container::open(bytes, limits)?;
-            let content =
-                container::read_entry(&mut zip, "content.xml", limits)?.ok_or_else(|| {
-                    ReadError::Corrupt("the OpenDocument file has no content.xml".into())
-                })?;
+            let content = zip.read("content.xml")?.ok_or_else(|| {
+                ReadError::Corrupt("the OpenDocument file has no content.xml".into())
+            })?;
             // calamine does not report merged cells of OpenDocument sheets, and
             // it holds each sheet's used area densely: measure both first.
             let scan = ods::scan(&String::from_utf8_lossy(&content));
             if let Some((sheet, area)) = scan.largest.filter(|(_, a)| *a > DENSE_LIMIT) {
                 return Err(ReadError::TooLarge(format!(
-                    "sheet \"{sheet}\" spans {area} cells, over the limit of {DENSE_LIMIT} for .ods"
+                    "sheet \"{sheet}\" needs {area} cells, over the limit of {DENSE_LIMIT} for .ods"
                 )));
             }
             let wb = Ods::new(Cursor::new(bytes)).map_err(ods_error)?;
@@ -98,7 +103,7 @@ fn read_xlsx(
     limits: &Limits,
 ) -> Result<Document, ReadError> {
     let mut doc = Document::default();
-    let paths = merges::sheet_paths(&mut zip, limits).unwrap_or_default();
+    let paths = merges::sheet_paths(&mut zip).unwrap_or_default();
     for sheet in wb.sheets_metadata().to_vec() {
         if !keep(&sheet, &mut doc) {
             continue;
@@ -126,7 +131,7 @@ fn read_xlsx(
             Err(e) => return Err(xlsx_error(e)),
         }
         let found = match paths.get(&sheet.name) {
-            Some(path) => merges::merged_regions(&mut zip, path, limits)?,
+            Some(path) => merges::merged_regions(&mut zip, path)?,
             None => None,
         };
         let merged = match found {

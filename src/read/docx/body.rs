@@ -34,8 +34,12 @@ struct ParaBuild {
     /// Direct numbering: Some(numId ≠ 0) when `w:numPr/w:numId` is present.
     numbered: Option<bool>,
     style: Option<String>,
-    /// Finished text-box paragraphs anchored here: (lines, list item).
-    anchored: Vec<(Vec<String>, bool)>,
+    /// Where this paragraph's text goes when it sits inside another (a text
+    /// box): its slot in `Body::anchored`.
+    slot: Option<usize>,
+    /// The first slot of `Body::anchored` that belongs to paragraphs nested
+    /// in this one.
+    first_nested: usize,
     /// The paragraph mark is a tracked deletion: the text joins the next paragraph.
     mark_deleted: bool,
 }
@@ -66,6 +70,10 @@ struct Body<'s> {
     table_count: usize,
     /// Open paragraphs; more than one only inside text boxes.
     paras: Vec<ParaBuild>,
+    /// Paragraphs nested in the open outermost paragraph (text boxes), in the
+    /// order they started, each filled in when it ends: (lines, list item).
+    /// One flat list, so that deep nesting costs no copying per level.
+    anchored: Vec<Option<(Vec<String>, bool)>>,
     /// Depth of open `w:tbl`, and the grid being built for a top-level one.
     table_depth: usize,
     table: Option<TableBuild>,
@@ -73,8 +81,12 @@ struct Body<'s> {
     runs: Vec<bool>,
     /// Per open complex field: still in its instruction (before `separate`).
     fields: Vec<bool>,
+    /// How many of `fields` are true (kept so that `visible` is O(1)).
+    fields_in_instruction: usize,
     /// Per open content control: showing its placeholder.
     sdts: Vec<bool>,
+    /// How many of `sdts` are true.
+    sdts_showing_placeholder: usize,
     /// Lines of a paragraph whose mark was deleted, waiting to join the next
     /// paragraph of the same container (0 = body, n = n-th top-level cell).
     carry: Option<(Vec<String>, bool, usize)>,
@@ -92,11 +104,14 @@ pub fn parse(xml: &str, is_list_style: &mut dyn FnMut(&str) -> bool) -> Result<V
         para_count: 0,
         table_count: 0,
         paras: Vec::new(),
+        anchored: Vec::new(),
         table_depth: 0,
         table: None,
         runs: Vec::new(),
         fields: Vec::new(),
+        fields_in_instruction: 0,
         sdts: Vec::new(),
+        sdts_showing_placeholder: 0,
         carry: None,
         cell_seq: 0,
         is_list_style,
@@ -199,8 +214,24 @@ impl Body<'_> {
 
     fn visible(&self) -> bool {
         !self.runs.last().copied().unwrap_or(false)
-            && !self.fields.iter().any(|&instr| instr)
-            && !self.sdts.iter().any(|&p| p)
+            && self.fields_in_instruction == 0
+            && self.sdts_showing_placeholder == 0
+    }
+
+    /// Open a paragraph; one opened inside another gets the next slot of
+    /// `anchored`.
+    fn start_paragraph(&mut self) {
+        let slot = if self.paras.is_empty() {
+            None
+        } else {
+            self.anchored.push(None);
+            Some(self.anchored.len() - 1)
+        };
+        self.paras.push(ParaBuild {
+            slot,
+            first_nested: self.anchored.len(),
+            ..ParaBuild::default()
+        });
     }
 
     /// True when the grid of a top-level table receives `w:tr`/`w:tc`/`w:tcPr` now.
@@ -224,7 +255,7 @@ impl Body<'_> {
             return Ok(false);
         };
         match name {
-            "p" => self.paras.push(ParaBuild::default()),
+            "p" => self.start_paragraph(),
             "pPr" if !self.paras.is_empty() => return self.paragraph_properties(r).map(|_| true),
             "r" => self.runs.push(false),
             "rPr" if !self.runs.is_empty() => return self.run_properties(r).map(|_| true),
@@ -278,7 +309,7 @@ impl Body<'_> {
         };
         match name {
             "p" => {
-                self.paras.push(ParaBuild::default());
+                self.start_paragraph();
                 self.end_paragraph();
             }
             _ => self.inline(name, e),
@@ -289,14 +320,21 @@ impl Body<'_> {
     fn inline(&mut self, name: &str, e: &BytesStart<'_>) {
         if name == "fldChar" {
             match attr(e, "fldCharType").as_deref() {
-                Some("begin") => self.fields.push(true),
+                Some("begin") => {
+                    self.fields.push(true);
+                    self.fields_in_instruction += 1;
+                }
                 Some("separate") => {
                     if let Some(f) = self.fields.last_mut() {
-                        *f = false;
+                        if *f {
+                            *f = false;
+                            self.fields_in_instruction -= 1;
+                        }
                     }
                 }
                 Some("end") => {
-                    self.fields.pop();
+                    let in_instruction = self.fields.pop() == Some(true);
+                    self.fields_in_instruction -= usize::from(in_instruction);
                 }
                 _ => {}
             }
@@ -326,7 +364,8 @@ impl Body<'_> {
                 self.runs.pop();
             }
             "sdt" => {
-                self.sdts.pop();
+                let showing = self.sdts.pop() == Some(true);
+                self.sdts_showing_placeholder -= usize::from(showing);
             }
             "tbl" => self.end_table(),
             "tr" if self.at_grid() => {
@@ -358,14 +397,21 @@ impl Body<'_> {
             (None, Some(style)) => (self.is_list_style)(style),
             (None, None) => false,
         };
-        if let Some(anchor) = self.paras.last_mut() {
-            anchor.anchored.push((p.lines, list_item));
-            anchor.anchored.append(&mut p.anchored);
+        if let Some(slot) = p.slot {
+            if let Some(s) = self.anchored.get_mut(slot) {
+                *s = Some((p.lines, list_item));
+            }
             return;
         }
+        let anchored: Vec<(Vec<String>, bool)> = self
+            .anchored
+            .drain(p.first_nested.min(self.anchored.len())..)
+            .flatten()
+            .collect();
         // A field never spans an outermost paragraph end in practice; starting
         // afresh keeps one unbalanced field from hiding the rest of the body.
         self.fields.clear();
+        self.fields_in_instruction = 0;
         let Some(container) = self.container() else {
             // Inside a table but outside any cell we track (malformed): drop.
             return;
@@ -379,7 +425,7 @@ impl Body<'_> {
                 self.emit(before, before_list);
             }
         }
-        if p.mark_deleted && p.anchored.is_empty() {
+        if p.mark_deleted && anchored.is_empty() {
             // Word shows this text joined to the next paragraph; a paragraph
             // deleted whole (no text left) disappears.
             if lines.iter().any(|l| !l.is_empty()) {
@@ -388,7 +434,7 @@ impl Body<'_> {
             return;
         }
         self.emit(lines, list_item);
-        for (lines, list_item) in p.anchored {
+        for (lines, list_item) in anchored {
             self.emit(lines, list_item);
         }
     }
@@ -516,6 +562,11 @@ impl Body<'_> {
             placeholder |= name == "showingPlcHdr" && on(e)
         })?;
         if let Some(s) = self.sdts.last_mut() {
+            match (*s, placeholder) {
+                (false, true) => self.sdts_showing_placeholder += 1,
+                (true, false) => self.sdts_showing_placeholder -= 1,
+                _ => {}
+            }
             *s = placeholder;
         }
         Ok(())
