@@ -19,6 +19,7 @@ pub fn serve() -> io::Result<()> {
     let (input, output) = streams()?;
     let mut input = BufReader::with_capacity(1 << 16, input);
     let mut output = BufWriter::with_capacity(1 << 16, output);
+    warm_up();
     protocol::write_frame(&mut output, HELLO)?;
     while let Some(frame) = protocol::read_frame(&mut input, MAX_REQUEST)? {
         let reply = match Request::decode(&frame) {
@@ -33,6 +34,40 @@ pub fn serve() -> io::Result<()> {
         protocol::write_frame(&mut output, &reply.encode())?;
     }
     Ok(())
+}
+
+/// Build what every file needs once per process (the tokenizer, the
+/// regexes, the lexicon) by reading a small form, so that a worker's first
+/// file does not pay for it against its time limit.
+fn warm_up() {
+    use crate::model::{Block, Document, Paragraph, Part, PartKind};
+    let lines = [
+        "対象地域：交野市",
+        "連携の拠点：交野市医師会",
+        "（１）令和6年度の取組実績",
+        "①多職種会議を開催（9/11、10/2 2回）",
+        "（３）令和7年度の取組計画",
+        "④研修会を実施予定（１１月）",
+    ];
+    let blocks = lines
+        .iter()
+        .enumerate()
+        .map(|(index, l)| {
+            Block::Paragraph(Paragraph {
+                index,
+                lines: vec![l.to_string()],
+                list_item: false,
+            })
+        })
+        .collect();
+    let doc = Document {
+        parts: vec![Part {
+            kind: PartKind::Body,
+            blocks,
+        }],
+        diagnostics: Vec::new(),
+    };
+    let _ = crate::form::recognize(&doc);
 }
 
 /// stdin, and a private handle on the original stdout (fd 1 then points at stderr).
