@@ -12,7 +12,7 @@ use std::time::Duration;
 /// Run `shiryo extract ARGS` in `dir`, killed after two minutes (a FIFO opened
 /// for reading would block forever).
 fn extract(dir: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shiryo"))
+    let child = Command::new(env!("CARGO_BIN_EXE_shiryo"))
         .current_dir(dir)
         .arg("extract")
         .args(args)
