@@ -21,6 +21,8 @@ use crate::model::{Block, Cell, Diagnostic, Document, Level, Line, Part, PartKin
 use calamine::{
     Dimensions, Ods, OdsError, Reader, SheetType, SheetVisible, Xls, XlsError, Xlsx, XlsxError,
 };
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
 use std::io::{Cursor, Read, Seek};
 
 /// Largest sheet area (rows × columns of its used range) read through
@@ -239,27 +241,38 @@ fn table(mut values: Vec<Value>, merges: Vec<Dimensions>) -> Option<Table> {
     regions.sort_by_key(|d| d.start);
 
     let mut cells: Vec<Cell> = Vec::with_capacity(values.len());
-    // Regions that may cover the current row, by start column; `next` is the
-    // first region (by start row) not yet considered.
-    let mut active: Vec<Dimensions> = Vec::new();
+    // Regions that may cover the current row, by (start column, order), and
+    // when each ends; `next` is the first region (by start row) not yet
+    // considered. Each region enters and leaves once, each value asks once:
+    // O((values + regions) · log regions), however the regions overlap.
+    let mut active: BTreeMap<(u32, usize), Dimensions> = BTreeMap::new();
+    let mut ends: BinaryHeap<Reverse<(u32, u32, usize)>> = BinaryHeap::new();
     let mut next = 0;
     let mut current_row = None;
     for v in values {
         if current_row != Some(v.row) {
             current_row = Some(v.row);
-            active.retain(|d| d.end.0 >= v.row);
+            while let Some(&Reverse((end, col, seq))) = ends.peek() {
+                if end >= v.row {
+                    break;
+                }
+                ends.pop();
+                active.remove(&(col, seq));
+            }
             while next < regions.len() && regions[next].start.0 <= v.row {
-                if regions[next].end.0 >= v.row {
-                    active.push(regions[next]);
+                let d = regions[next];
+                if d.end.0 >= v.row {
+                    active.insert((d.start.1, next), d);
+                    ends.push(Reverse((d.end.0, d.start.1, next)));
                 }
                 next += 1;
             }
-            active.sort_by_key(|d| d.start.1);
         }
-        let i = active.partition_point(|d| d.start.1 <= v.col);
-        let region = i
-            .checked_sub(1)
-            .map(|i| active[i])
+        // The region starting last at or left of the value's column.
+        let region = active
+            .range(..=(v.col, usize::MAX))
+            .next_back()
+            .map(|(_, d)| *d)
             .filter(|d| d.end.1 >= v.col);
         let (row_span, col_span) = match region {
             Some(d) if d.start == (v.row, v.col) => {

@@ -10,7 +10,7 @@
 //! every such offset is walked as calamine walks it (nested substreams
 //! skipped, up to the sheet's own EOF), besides the stream read front to back.
 
-use super::super::sniff::ole::Compound;
+use super::super::sniff::ole::{is_workbook_name, Compound};
 use crate::read::ReadError;
 
 /// Records that place one value at (row u16, col u16): Number, Label, RString,
@@ -36,15 +36,33 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 pub fn check(bytes: &[u8], limit: u64) -> Result<(), ReadError> {
     let ole = Compound::open(bytes).map_err(ReadError::Corrupt)?;
     ole.check_chains().map_err(ReadError::Corrupt)?;
-    let entries = ole.root_entries().map_err(ReadError::Corrupt)?;
-    for entry in entries
-        .iter()
-        .filter(|e| e.name == "Workbook" || e.name == "Book")
-    {
-        let stream = ole.read(entry).map_err(ReadError::Corrupt)?;
-        check_stream(&stream, limit)?;
-        for at in sheet_offsets(&stream) {
-            check_sheet(&stream, at, limit)?;
+    // Every stream calamine could take for the workbook (it looks the name up
+    // in any letter case, anywhere in the directory).
+    for entry in ole.entries_named(is_workbook_name) {
+        let stream = ole.read(&entry).map_err(ReadError::Corrupt)?;
+        check_workbook_stream(&stream, limit)?;
+    }
+    Ok(())
+}
+
+/// Check one Workbook stream: front to back, then every sheet as calamine walks it.
+fn check_workbook_stream(stream: &[u8], limit: u64) -> Result<(), ReadError> {
+    check_stream(stream, limit)?;
+    // Sheets that share records (offsets into one another) make calamine
+    // walk the same bytes once per sheet: bound the walk as well.
+    let budget = stream.len().saturating_mul(4).saturating_add(1 << 20);
+    let mut walked = 0usize;
+    let mut offsets = sheet_offsets(stream);
+    offsets.sort_unstable();
+    for same in offsets.chunk_by(|a, b| a == b) {
+        // calamine walks a sheet once per BOUNDSHEET record, even repeated.
+        let once = check_sheet(stream, same[0], limit)?;
+        walked = walked.saturating_add(once.saturating_mul(same.len()));
+        if walked > budget {
+            return Err(ReadError::TooLarge(format!(
+                "the sheets of the .xls overlap: reading them walks more than {budget} bytes of a {}-byte stream",
+                stream.len()
+            )));
         }
     }
     Ok(())
@@ -108,10 +126,13 @@ fn sheet_offsets(stream: &[u8]) -> Vec<usize> {
 /// Walk one sheet from `at` as calamine does: the first BOF is the sheet's
 /// own, a later one opens a nested substream (skipped to its EOF), and the
 /// sheet ends at an EOF outside any nested substream.
-fn check_sheet(stream: &[u8], at: usize, limit: u64) -> Result<(), ReadError> {
+/// Returns the bytes walked.
+fn check_sheet(stream: &[u8], at: usize, limit: u64) -> Result<usize, ReadError> {
     let mut extent = Extent::default();
     let (mut seen_bof, mut depth) = (false, 0usize);
+    let mut walked = 0usize;
     for (typ, data) in records(stream, at) {
+        walked += 4 + data.len();
         if depth > 0 {
             match typ {
                 BOF => depth += 1,
@@ -131,7 +152,7 @@ fn check_sheet(stream: &[u8], at: usize, limit: u64) -> Result<(), ReadError> {
     if extent.area() > limit {
         return Err(too_large(extent.area(), limit));
     }
-    Ok(())
+    Ok(walked)
 }
 
 /// The cells a record places, into `extent`.
@@ -305,5 +326,38 @@ mod tests {
             check_sheet(&s, 0, 1 << 24),
             Err(ReadError::TooLarge(_))
         ));
+    }
+
+    /// Many BOUNDSHEET records sending calamine over the same long run of
+    /// records: refused before calamine walks it once per record.
+    #[test]
+    fn sheets_walking_the_same_records_again_and_again_are_refused() {
+        let mut s = record(BOF, &[0; 16]);
+        let first = s.len();
+        for _ in 0..100 {
+            s.extend(record(BOUNDSHEET, &[0; 10]));
+        }
+        s.extend(record(EOF, &[]));
+        let sheet_at = (s.len() as u32).to_le_bytes();
+        for i in 0..100 {
+            let at = first + i * 14 + 4;
+            s[at..at + 4].copy_from_slice(&sheet_at);
+        }
+        s.extend(record(BOF, &[0; 16]));
+        for r in 0..60_000u16 {
+            s.extend(cell(0x0203, r % 1000, 0));
+        }
+        assert_eq!(sheet_offsets(&s).len(), 100);
+        assert!(matches!(
+            check_workbook_stream(&s, 1 << 24),
+            Err(ReadError::TooLarge(m)) if m.contains("overlap")
+        ));
+        // One sheet over the same records is fine.
+        let mut one = s.clone();
+        for i in 1..100 {
+            let at = first + i * 14;
+            one[at..at + 2].copy_from_slice(&0x1234u16.to_le_bytes());
+        }
+        assert!(check_workbook_stream(&one, 1 << 24).is_ok());
     }
 }

@@ -159,6 +159,27 @@ impl<'a> Compound<'a> {
         Ok(out)
     }
 
+    /// Every directory entry (at any depth) whose name satisfies `wanted`,
+    /// as calamine looks streams up: by name, anywhere in the directory.
+    pub fn entries_named(&self, wanted: impl Fn(&str) -> bool) -> Vec<Entry> {
+        self.dir
+            .chunks_exact(128)
+            .enumerate()
+            .filter_map(|(id, e)| {
+                let units: Vec<u16> = e[..64]
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .take_while(|&u| u != 0)
+                    .collect();
+                let name = String::from_utf16_lossy(&units);
+                wanted(&name).then_some(Entry {
+                    name,
+                    id: u32::try_from(id).ok()?,
+                })
+            })
+            .collect()
+    }
+
     /// Check that every sector chain calamine follows to a length the file
     /// declares ends before that length or at END_OF_CHAIN: calamine grows a
     /// buffer along the chain until one of the two, so a chain that loops
@@ -270,6 +291,11 @@ impl<'a> Compound<'a> {
         out.truncate(size);
         Ok(out)
     }
+}
+
+/// Whether calamine takes a stream of this name for the workbook.
+pub fn is_workbook_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book")
 }
 
 /// The names of the entries directly under the root storage.
