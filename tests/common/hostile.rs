@@ -312,11 +312,12 @@ fn ods_far_apart(cell: &str) -> Vec<u8> {
     ))
 }
 
-/// An .ods whose second row, 16,384 values wide, repeats 4,294,967,295 times:
-/// in u32 the area's row count wraps to 0.
+/// An .ods whose second row, 90 values wide, repeats 4,294,967,295 times: in
+/// u32 the area's row count wraps to 0, and calamine (which stops at 2^20
+/// rows) would hold 9.4 × 10^7 cells, 5 GB.
 fn ods_row_repeat_wraps() -> Vec<u8> {
     ods_of(
-        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="4294967295"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#,
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="4294967295"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="90"/></table:table-row>"#,
     )
 }
 
