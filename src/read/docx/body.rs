@@ -14,9 +14,12 @@
 //! the outer cell's lines; text-box paragraphs (`w:txbxContent`; the
 //! `mc:Fallback` copy is skipped) follow the paragraph that anchors them.
 
-use super::grid::{self, CellBuild, RowBuild, TableBuild, VMerge};
+mod paragraphs;
+mod props;
+
+use super::grid::{self, CellBuild, RowBuild, TableBuild};
 use super::styles::{attr, local};
-use crate::model::{Block, Paragraph};
+use crate::model::Block;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::QName;
 use quick_xml::Reader;
@@ -191,17 +194,6 @@ fn usize_val(e: &BytesStart<'_>) -> usize {
         .unwrap_or(0)
 }
 
-/// `before` joined to `after` as Word shows a deleted paragraph mark: the
-/// last line of one continues with the first line of the other.
-fn join(mut before: Vec<String>, after: Vec<String>) -> Vec<String> {
-    let mut after = after.into_iter();
-    if let (Some(last), Some(first)) = (before.last_mut(), after.next()) {
-        last.push_str(&first);
-    }
-    before.extend(after);
-    before
-}
-
 impl Body<'_> {
     /// The local name of a WordprocessingML element, None for other namespaces.
     fn wname<'n>(&self, qname: &'n str) -> Option<&'n str> {
@@ -216,22 +208,6 @@ impl Body<'_> {
         !self.runs.last().copied().unwrap_or(false)
             && self.fields_in_instruction == 0
             && self.sdts_showing_placeholder == 0
-    }
-
-    /// Open a paragraph; one opened inside another gets the next slot of
-    /// `anchored`.
-    fn start_paragraph(&mut self) {
-        let slot = if self.paras.is_empty() {
-            None
-        } else {
-            self.anchored.push(None);
-            Some(self.anchored.len() - 1)
-        };
-        self.paras.push(ParaBuild {
-            slot,
-            first_nested: self.anchored.len(),
-            ..ParaBuild::default()
-        });
     }
 
     /// True when the grid of a top-level table receives `w:tr`/`w:tc`/`w:tcPr` now.
@@ -387,92 +363,6 @@ impl Body<'_> {
         }
     }
 
-    fn end_paragraph(&mut self) {
-        let Some(mut p) = self.paras.pop() else {
-            return;
-        };
-        p.break_line();
-        let list_item = match (p.numbered, &p.style) {
-            (Some(n), _) => n,
-            (None, Some(style)) => (self.is_list_style)(style),
-            (None, None) => false,
-        };
-        if let Some(slot) = p.slot {
-            if let Some(s) = self.anchored.get_mut(slot) {
-                *s = Some((p.lines, list_item));
-            }
-            return;
-        }
-        let anchored: Vec<(Vec<String>, bool)> = self
-            .anchored
-            .drain(p.first_nested.min(self.anchored.len())..)
-            .flatten()
-            .collect();
-        // A field never spans an outermost paragraph end in practice; starting
-        // afresh keeps one unbalanced field from hiding the rest of the body.
-        self.fields.clear();
-        self.fields_in_instruction = 0;
-        let Some(container) = self.container() else {
-            // Inside a table but outside any cell we track (malformed): drop.
-            return;
-        };
-        let mut lines = p.lines;
-        if let Some((before, before_list, at)) = self.carry.take() {
-            if at == container {
-                lines = join(before, lines);
-            } else {
-                // Its container closed without a flush (odd nesting): keep the text.
-                self.emit(before, before_list);
-            }
-        }
-        if p.mark_deleted && anchored.is_empty() {
-            // Word shows this text joined to the next paragraph; a paragraph
-            // deleted whole (no text left) disappears.
-            if lines.iter().any(|l| !l.is_empty()) {
-                self.carry = Some((lines, list_item, container));
-            }
-            return;
-        }
-        self.emit(lines, list_item);
-        for (lines, list_item) in anchored {
-            self.emit(lines, list_item);
-        }
-    }
-
-    /// The container finished paragraphs go to now: 0 for the body, the cell's
-    /// sequence number in a top-level table, None when neither.
-    fn container(&self) -> Option<usize> {
-        match &self.table {
-            Some(t) if t.cell.is_some() => Some(self.cell_seq),
-            _ if self.table_depth == 0 => Some(0),
-            _ => None,
-        }
-    }
-
-    /// Put one finished outermost paragraph into the current container.
-    fn emit(&mut self, lines: Vec<String>, list_item: bool) {
-        if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
-            cell.push_paragraph(lines, list_item);
-        } else if self.table_depth == 0 {
-            self.blocks.push(Block::Paragraph(Paragraph {
-                index: self.para_count,
-                lines,
-                list_item,
-            }));
-            self.para_count += 1;
-        }
-    }
-
-    /// Emit a waiting deleted-mark paragraph on its own (nothing followed it
-    /// in its container).
-    fn flush_carry(&mut self) {
-        if let Some((lines, list_item, at)) = self.carry.take() {
-            if self.container() == Some(at) {
-                self.emit(lines, list_item);
-            }
-        }
-    }
-
     fn end_table(&mut self) {
         self.table_depth = self.table_depth.saturating_sub(1);
         if self.table_depth == 0 {
@@ -481,177 +371,6 @@ impl Body<'_> {
                     .push(Block::Table(grid::resolve(t, self.table_count)));
                 self.table_count += 1;
             }
-        }
-    }
-
-    /// Read the text of one `w:t` into the current paragraph.
-    fn text(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let p = self.paras.last_mut().ok_or("text outside a paragraph")?;
-        loop {
-            match r
-                .read_event()
-                .map_err(|e| format!("{e} at byte {}", r.error_position()))?
-            {
-                Event::Text(t) => {
-                    let s = t.into_inner();
-                    if s.contains('\t') {
-                        p.push_text(&s.replace('\t', " "));
-                    } else {
-                        p.push_text(&s);
-                    }
-                }
-                Event::CData(t) => p.push_text(&t.into_inner()),
-                Event::GeneralRef(g) => {
-                    let c = match g.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => match g.into_inner().as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => None,
-                        },
-                    };
-                    match c {
-                        Some('\n' | '\r') => p.break_line(),
-                        Some('\t') => p.cur.push(' '),
-                        Some(c) => p.cur.push(c),
-                        None => {}
-                    }
-                }
-                Event::End(_) => return Ok(()),
-                Event::Start(s) => {
-                    r.read_to_end(s.name()).map_err(|e| e.to_string())?;
-                }
-                Event::Eof => return Err("unexpected end inside w:t".into()),
-                _ => {}
-            }
-        }
-    }
-
-    /// `w:pPr`: numbering and style of the current paragraph, and whether its
-    /// mark is a tracked deletion (`w:del`/`w:moveFrom` can only sit in the
-    /// mark's `w:rPr` here).
-    fn paragraph_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let Some(p) = self.paras.last_mut() else {
-            return walk(r, &self.w, |_, _| {});
-        };
-        walk(r, &self.w, |name, e| match name {
-            "pStyle" => p.style = attr(e, "val").map(|v| v.into_owned()),
-            "numId" => p.numbered = Some(attr(e, "val").is_some_and(|v| v.trim() != "0")),
-            "del" | "moveFrom" => p.mark_deleted = true,
-            _ => {}
-        })
-    }
-
-    /// `w:rPr` of a run: is it hidden?
-    fn run_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let mut hidden = false;
-        walk(r, &self.w, |name, e| hidden |= name == "vanish" && on(e))?;
-        if let Some(run) = self.runs.last_mut() {
-            *run = hidden;
-        }
-        Ok(())
-    }
-
-    /// `w:sdtPr`: does the content control show its placeholder?
-    fn sdt_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let mut placeholder = false;
-        walk(r, &self.w, |name, e| {
-            placeholder |= name == "showingPlcHdr" && on(e)
-        })?;
-        if let Some(s) = self.sdts.last_mut() {
-            match (*s, placeholder) {
-                (false, true) => self.sdts_showing_placeholder += 1,
-                (true, false) => self.sdts_showing_placeholder -= 1,
-                _ => {}
-            }
-            *s = placeholder;
-        }
-        Ok(())
-    }
-
-    /// `w:tblGrid`: count the grid columns.
-    fn table_grid(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let mut n = 0;
-        walk(r, &self.w, |name, _| n += usize::from(name == "gridCol"))?;
-        if let Some(t) = self.table.as_mut() {
-            t.grid_cols = n;
-        }
-        Ok(())
-    }
-
-    /// `w:trPr`: grid columns skipped before/after the row, tracked deletion.
-    fn row_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let Some(row) = self.table.as_mut().and_then(|t| t.row.as_mut()) else {
-            return walk(r, &self.w, |_, _| {});
-        };
-        walk(r, &self.w, |name, e| match name {
-            "gridBefore" => row.before = usize_val(e),
-            "gridAfter" => row.after = usize_val(e),
-            "del" => row.deleted = true,
-            _ => {}
-        })
-    }
-
-    /// `w:tcPr`: horizontal span and vertical merge of the current cell.
-    fn cell_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) else {
-            return walk(r, &self.w, |_, _| {});
-        };
-        walk(r, &self.w, |name, e| match name {
-            "gridSpan" => cell.span = usize_val(e).max(1),
-            "vMerge" => {
-                cell.vmerge = match attr(e, "val").as_deref() {
-                    Some("restart") => VMerge::Restart,
-                    _ => VMerge::Continue,
-                }
-            }
-            _ => {}
-        })
-    }
-}
-
-/// Read the rest of a property element just opened (`w:pPr`, `w:rPr` …),
-/// calling `f` with the local name of every WordprocessingML start or empty
-/// tag inside it. `*Change` subtrees (the properties before a tracked change)
-/// and `w:sectPr` are skipped.
-fn walk(
-    r: &mut Reader<&[u8]>,
-    w: &str,
-    mut f: impl FnMut(&str, &BytesStart<'_>),
-) -> Result<(), String> {
-    let mut depth = 1usize;
-    loop {
-        let ev = r
-            .read_event()
-            .map_err(|e| format!("{e} at byte {}", r.error_position()))?;
-        let (e, is_start) = match &ev {
-            Event::Start(e) => (e, true),
-            Event::Empty(e) => (e, false),
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return Ok(());
-                }
-                continue;
-            }
-            Event::Eof => return Err("unexpected end inside a property element".into()),
-            _ => continue,
-        };
-        let name = match e.name().0.split_once(':') {
-            Some((p, l)) if p == w => l,
-            None if w.is_empty() => e.name().0,
-            _ => "",
-        };
-        if is_start && (name.ends_with("Change") || name == "sectPr") {
-            r.read_to_end(e.name()).map_err(|e| e.to_string())?;
-            continue;
-        }
-        f(name, e);
-        if is_start {
-            depth += 1;
         }
     }
 }
