@@ -4,7 +4,7 @@
 //! (`cargo test --test links -- --nocapture`).
 
 use shiryo::audit::{audit_links, render_links_text, TARGET_PRECISION, TARGET_RECALL};
-use shiryo::batch::{self, BatchOptions, Input};
+use shiryo::batch::{self, BatchOptions, Input, Isolation};
 use shiryo::guard::Guard;
 use shiryo::output::FileReport;
 use shiryo::Config;
@@ -60,13 +60,18 @@ fn run_with(inputs: &[(&str, &str)], out: &Path, jobs: usize, skip_existing: boo
         .collect();
     let opts = BatchOptions {
         out_dir: out.to_path_buf(),
-        ndjson: None,
         jobs,
         progress: false,
         skip_existing,
-        guard: Guard::default(),
+        isolation: Isolation::InProcess(Guard::default()),
     };
-    batch::run(&inputs, &Config::default(), &opts).expect("batch runs");
+    batch::run(
+        &inputs,
+        &Config::default(),
+        &opts,
+        &mut shiryo::sink::Sinks::default(),
+    )
+    .expect("batch runs");
 }
 
 fn read(path: &Path) -> FileReport {

@@ -2,7 +2,7 @@
 //! two next-year forms and one file that cannot be read.
 #![allow(dead_code)]
 
-use shiryo::batch::{self, BatchOptions, Input};
+use shiryo::batch::{self, BatchOptions, Input, Isolation};
 use shiryo::guard::Guard;
 use shiryo::Config;
 use std::path::{Path, PathBuf};
@@ -41,12 +41,17 @@ pub fn output_dir(dir: &Path) -> PathBuf {
     let out = dir.join("out");
     let opts = BatchOptions {
         out_dir: out.clone(),
-        ndjson: None,
         jobs: 2,
         progress: false,
         skip_existing: false,
-        guard: Guard::default(),
+        isolation: Isolation::InProcess(Guard::default()),
     };
-    batch::run(&inputs, &Config::default(), &opts).expect("batch runs");
+    batch::run(
+        &inputs,
+        &Config::default(),
+        &opts,
+        &mut shiryo::sink::Sinks::default(),
+    )
+    .expect("batch runs");
     out
 }
