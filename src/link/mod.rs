@@ -48,10 +48,19 @@ pub fn link_items(plans: &[Item], reports: &[Item]) -> Option<Pairs> {
     if plans.len().saturating_mul(reports.len()) > score::MAX_PAIRS {
         return None;
     }
+    if plans.is_empty() || reports.is_empty() {
+        return Some(Pairs::new());
+    }
     let p: Vec<Facts> = plans.iter().map(Facts::of).collect();
     let q: Vec<Facts> = reports.iter().map(Facts::of).collect();
-    let w = Weights::over(p.iter().chain(q.iter()));
-    score::link(&p, &q, &w)
+    link_facts(&p, &q)
+}
+
+/// [`link_items`] for items already read into facts (each item tokenized once
+/// when one form is compared with several).
+pub fn link_facts(plans: &[Facts], reports: &[Facts]) -> Option<Pairs> {
+    let w = Weights::over(plans.iter().chain(reports.iter()));
+    score::link(plans, reports, &w)
 }
 
 /// Plan (section 3) ↔ progress (section 4) links of one form; `None` when the
