@@ -6,9 +6,11 @@
 //! [`read`] (bytes → [`model::Document`]) → [`form`] (document → forms, sections,
 //! items) → [`text`] (normalisation, tokens, categories, dates, counts) →
 //! [`output`] (the JSON contract). [`extract`] runs the stages for one file;
-//! [`batch`] runs many files in parallel; [`link`] links plans to progress
-//! and to next year's results; [`audit`] compares results with expected files
-//! written by people; [`report`] renders the overview page.
+//! [`batch`] runs many files in parallel; [`audit`] compares results with
+//! expected files written by people.
+//!
+//! [`link`] links plans to progress and to next year's results; [`report`]
+//! renders the overview page of a directory of results.
 //!
 //! ```no_run
 //! let report = shiryo::extract::extract_file(
@@ -24,12 +26,13 @@ pub mod batch;
 pub mod extract;
 pub mod form;
 pub mod guard;
-pub mod link;
 pub mod model;
 pub mod output;
 pub mod read;
-pub mod report;
 pub mod text;
+
+pub mod link;
+pub mod report;
 
 pub use read::Limits;
 
