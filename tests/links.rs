@@ -102,6 +102,14 @@ fn an_extract_run_links_plans_to_next_years_results() {
         ),
         ("r8/2026_hirakata.docx", "body", 2)
     );
+    // As database rows: 9 plan → progress rows and 8 plan → result rows.
+    let rows = shiryo::link::link_rows(&this);
+    let kinds = |k: &str| rows.iter().filter(|r| r.kind == k).count();
+    assert_eq!((kinds("progress"), kinds("results")), (9, 8));
+    assert!(rows.iter().any(|r| r.kind == "results"
+        && r.plan.index == 3
+        && (r.report.path.as_str(), r.report.section, r.report.index)
+            == ("r8/2026_hirakata.docx", 1, 2)));
     // 看取り代診システム: dropped from next year's results.
     let dropped = plans.items[4].links.as_ref().expect("links");
     assert_eq!(dropped.results_status.as_deref(), Some("not_reported"));
