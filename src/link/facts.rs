@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 /// Nouns that say *that* or *when* something happens, not *what*: they are
 /// never key nouns (docs/LINKS.md).
-const STATUS_NOUNS: &[&str] = &[
+pub const STATUS_NOUNS: &[&str] = &[
     "開催",
     "実施",
     "予定",
