@@ -2,7 +2,8 @@
 //!
 //! Owns: walking the inputs, running [`crate::extract`] on each file in
 //! parallel, writing each report atomically (temp file + rename) under the
-//! output directory, the ordered NDJSON stream, and the run summary.
+//! output directory (the JSON archive), handing every finished report in input
+//! order to the [`crate::sink`]s (NDJSON, databases, tables), and the run summary.
 //!
 //! Invariants:
 //! - output is byte-identical whatever the thread count: files are processed in
@@ -13,10 +14,12 @@
 //! - no output path leaves the output directory.
 
 use crate::guard::{extract_guarded, Guard};
-use crate::output::{FileReport, NdjsonLine};
+use crate::output::FileReport;
+use crate::sink::{Sink, SinkError};
 use crate::Config;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -43,8 +46,6 @@ pub struct Input {
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
     pub out_dir: PathBuf,
-    /// Where NDJSON lines go: a file path, `-` for stdout, or nothing.
-    pub ndjson: Option<PathBuf>,
     /// Worker threads; 0 = all cores.
     pub jobs: usize,
     /// Show a progress bar on stderr (only when it is a terminal).
@@ -62,19 +63,51 @@ pub struct Summary {
     pub forms: usize,
     pub items: usize,
     pub failed: usize,
+    /// Failed files by error code.
+    pub failures: BTreeMap<String, usize>,
     pub skipped: usize,
     pub elapsed: Duration,
+    /// One line per destination that has something to say (a database's counts).
+    pub notes: Vec<String>,
+}
+
+impl Summary {
+    /// Count one finished report.
+    pub fn add(&mut self, report: &FileReport) {
+        self.forms += report.submissions.len();
+        self.items += report
+            .submissions
+            .iter()
+            .flat_map(|s| &s.sections)
+            .map(|s| s.items.len())
+            .sum::<usize>();
+        if let Some(e) = &report.error {
+            self.failed += 1;
+            *self.failures.entry(e.code.clone()).or_default() += 1;
+        }
+    }
+}
+
+/// ` (corrupt 2, too_large 1)`, or nothing.
+fn by_code(failures: &BTreeMap<String, usize>) -> String {
+    let parts: Vec<String> = failures.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} files, {} forms, {} items, {} failed{} in {:.2}s",
+            "{} files, {} forms, {} items, {} failed{}{} in {:.2}s",
             self.files,
             self.forms,
             self.items,
             self.failed,
+            by_code(&self.failures),
             if self.skipped > 0 {
                 format!(", {} skipped (already done)", self.skipped)
             } else {
@@ -97,29 +130,66 @@ pub enum BatchError {
     /// The thread pool could not be built.
     #[error("thread pool: {0}")]
     Pool(String),
+    /// Two different files would get the same `source.path` (and output file).
+    #[error("{0} and {1} would both be written as {2}; name them through different directories")]
+    SamePath(String, String, String),
+    /// A destination (NDJSON, database, table) failed.
+    #[error(transparent)]
+    Sink(#[from] SinkError),
 }
 
-/// Expand the command-line paths into sorted, de-duplicated inputs.
+/// Expand the command-line paths into sorted, de-duplicated inputs. A directory's
+/// files are named from that directory on, keeping its own name (`/data/r7` →
+/// `r7/a.docx`); a file named directly by its file name. The same file named
+/// twice is read once; two files that would share a name are an error.
 pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, BatchError> {
     let mut out = Vec::new();
     for p in paths {
         let meta =
             std::fs::metadata(p).map_err(|_| BatchError::MissingInput(p.display().to_string()))?;
+        let name = own_name_of(p);
         if meta.is_dir() {
-            walk(p, &mut out);
+            walk(p, &name, &mut out);
         } else {
             out.push(Input {
                 path: p.clone(),
-                display: display_path(p),
+                display: if name.is_empty() {
+                    display_path(p)
+                } else {
+                    name
+                },
             });
         }
     }
+    // The same file named twice (`in` and `in/a.docx`) is read once, as first named.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|i| seen.insert(i.path.canonicalize().unwrap_or_else(|_| i.path.clone())));
     out.sort_by(|a, b| a.display.cmp(&b.display));
-    out.dedup_by(|a, b| a.display == b.display);
+    if let Some(w) = out.windows(2).find(|w| w[0].display == w[1].display) {
+        return Err(BatchError::SamePath(
+            w[0].path.display().to_string(),
+            w[1].path.display().to_string(),
+            w[1].display.clone(),
+        ));
+    }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<Input>) {
+/// The last component of `p`'s name, resolving `.` and `..`; empty for `/`.
+fn own_name_of(p: &Path) -> String {
+    let named = match p.components().next_back() {
+        Some(Component::Normal(n)) => Some(n.to_string_lossy().into_owned()),
+        _ => None,
+    };
+    named
+        .or_else(|| {
+            let canon = p.canonicalize().ok()?;
+            canon.file_name().map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default()
+}
+
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<Input>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
@@ -128,16 +198,18 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
     for e in entries {
         let path = e.path();
         let Ok(ft) = e.file_type() else { continue };
+        let name = e.file_name().to_string_lossy().to_string();
+        let display = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
         if ft.is_dir() {
-            walk(&path, out); // symlinked directories are not followed (file_type does not follow)
+            walk(&path, &display, out); // symlinked directories are not followed (file_type does not follow)
         } else {
             let ext = crate::extract::extension(&path);
-            let name = e.file_name().to_string_lossy().to_string();
             if EXTENSIONS.contains(&ext.as_str()) && !name.starts_with("~$") {
-                out.push(Input {
-                    display: display_path(&path),
-                    path,
-                });
+                out.push(Input { display, path });
             }
         }
     }
@@ -182,8 +254,14 @@ pub fn output_path(out: &Path, display: &str) -> PathBuf {
     p
 }
 
-/// Run the batch. Returns the summary; per-file failures are inside it, not errors.
-pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summary, BatchError> {
+/// Run the batch, handing every report in input order to `sink`. Returns the
+/// summary; per-file failures are inside it (and on stderr), not errors.
+pub fn run(
+    inputs: &[Input],
+    cfg: &Config,
+    opts: &BatchOptions,
+    sink: &mut dyn Sink,
+) -> Result<Summary, BatchError> {
     let started = Instant::now();
     std::fs::create_dir_all(&opts.out_dir)
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
@@ -196,27 +274,18 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
         .num_threads(opts.jobs)
         .build()
         .map_err(|e| BatchError::Pool(e.to_string()))?;
-    let mut ndjson: Option<Box<dyn Write>> = match &opts.ndjson {
-        None => None,
-        Some(p) if p.as_os_str() == "-" => {
-            Some(Box::new(std::io::BufWriter::new(std::io::stdout())))
-        }
-        Some(p) => Some(Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| BatchError::Output(p.display().to_string(), e))?,
-        ))),
-    };
+    sink.begin()?;
     let bar = progress_bar(inputs.len(), opts.progress);
     let mut summary = Summary {
         files: inputs.len(),
         ..Summary::default()
     };
     for chunk in inputs.chunks(CHUNK) {
-        let want_ndjson = ndjson.is_some();
         let results: Vec<Result<Done, BatchError>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let r = process(input, cfg, opts, &out_root, want_ndjson);
+                    let r = process(input, cfg, opts, &out_root);
                     if let Some(b) = &bar {
                         b.inc(1);
                     }
@@ -227,19 +296,17 @@ pub fn run(inputs: &[Input], cfg: &Config, opts: &BatchOptions) -> Result<Summar
         for r in results {
             let done = r?;
             summary.skipped += usize::from(done.skipped);
-            summary.forms += done.forms;
-            summary.items += done.items;
-            summary.failed += usize::from(done.failed);
-            if let Some(w) = ndjson.as_mut() {
-                w.write_all(&done.ndjson)
-                    .map_err(|e| BatchError::Output("ndjson".into(), e))?;
+            summary.add(&done.report);
+            if let Some(line) = crate::sink::failure_line(&done.report) {
+                match &bar {
+                    Some(b) => b.suspend(|| eprintln!("{line}")),
+                    None => eprintln!("{line}"),
+                }
             }
+            sink.report(&done.report)?;
         }
     }
-    if let Some(mut w) = ndjson {
-        w.flush()
-            .map_err(|e| BatchError::Output("ndjson".into(), e))?;
-    }
+    summary.notes.extend(sink.finish()?);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -298,29 +365,10 @@ fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// What a worker hands back for one file: the figures for the summary and the
-/// file's NDJSON lines, already serialised (the report itself stays in the worker).
+/// What a worker hands back for one file: its report, for the sinks.
 struct Done {
     skipped: bool,
-    forms: usize,
-    items: usize,
-    failed: bool,
-    ndjson: Vec<u8>,
-}
-
-/// One line per submission: the submission plus its file's source.
-fn ndjson_lines(report: &FileReport) -> Vec<u8> {
-    let mut out = Vec::new();
-    for submission in &report.submissions {
-        let line = NdjsonLine {
-            source: &report.source,
-            submission,
-        };
-        if serde_json::to_writer(&mut out, &line).is_ok() {
-            out.push(b'\n');
-        }
-    }
-    out
+    report: FileReport,
 }
 
 fn process(
@@ -328,7 +376,6 @@ fn process(
     cfg: &Config,
     opts: &BatchOptions,
     out_root: &Path,
-    want_ndjson: bool,
 ) -> Result<Done, BatchError> {
     let target = output_path(out_root, &input.display);
     let existing = if opts.skip_existing {
@@ -345,28 +392,17 @@ fn process(
             r
         }
     };
-    Ok(Done {
-        skipped,
-        forms: report.submissions.len(),
-        items: report
-            .submissions
-            .iter()
-            .flat_map(|s| &s.sections)
-            .map(|s| s.items.len())
-            .sum(),
-        failed: report.error.is_some(),
-        ndjson: if want_ndjson {
-            ndjson_lines(&report)
-        } else {
-            Vec::new()
-        },
-    })
+    Ok(Done { skipped, report })
 }
 
-/// The previous report for `input` when its sha256 still matches the file.
+/// The previous report for `input` when its sha256 still matches the file and
+/// this version of shiryo wrote it (another version may read the file differently).
 fn existing_report(input: &Path, target: &Path) -> Option<FileReport> {
     let text = std::fs::read(target).ok()?;
     let report: FileReport = serde_json::from_slice(&text).ok()?;
+    if report.generator != crate::output::GENERATOR {
+        return None;
+    }
     let bytes = std::fs::read(input).ok()?;
     let digest = Sha256::digest(&bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();

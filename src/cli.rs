@@ -15,6 +15,9 @@ pub struct Cli {
 pub enum Command {
     /// Extract every form of the given files and directories into JSON.
     Extract(ExtractArgs),
+    /// Load reports already written (extract's JSON files, or NDJSON) into a
+    /// database or officers' tables.
+    Load(LoadArgs),
     /// Compare extraction with the expected files written by people.
     Audit(AuditArgs),
     /// Write the overview page (HTML) of a directory of output JSON files.
@@ -42,16 +45,16 @@ pub struct ExtractArgs {
     /// Output directory; each input's report goes to DIR/<input path>.json.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// Also write one JSON line per submission to FILE (`-` for stdout).
-    #[arg(long, value_name = "FILE")]
-    pub ndjson: Option<PathBuf>,
+    #[command(flatten)]
+    pub sinks: SinkArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub jobs: usize,
-    /// No progress bar and no summary line.
+    /// No progress bar and no summary line (failed files are still named on stderr).
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Keep outputs whose recorded sha256 matches the input; process only the rest.
+    /// Keep outputs whose recorded sha256 matches the input and that this version
+    /// wrote (`generator`); process only the rest.
     #[arg(long)]
     pub skip_existing: bool,
     /// Give up on a file after this many seconds (reported as too_large).
@@ -66,6 +69,37 @@ pub struct ExtractArgs {
     pub memory_mib: u64,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// Where reports go besides the JSON files.
+#[derive(Debug, Args)]
+pub struct SinkArgs {
+    /// Also write one JSON line per submission (and per failed file) to FILE (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub ndjson: Option<PathBuf>,
+    /// Load into a database: an SQLite file path, or a postgres:// / postgresql:// URL.
+    #[arg(long, value_name = "TARGET")]
+    pub db: Option<String>,
+    /// Write the items as a CSV table for Excel (UTF-8 with BOM, Japanese headings).
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Write an Excel workbook: items, submissions, warnings, failed files.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("destination").args(["ndjson", "db", "csv", "xlsx"]).required(true).multiple(true)))]
+pub struct LoadArgs {
+    /// JSON files written by `extract` (directories are walked for *.json,
+    /// *.ndjson, *.jsonl) or NDJSON files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sinks: SinkArgs,
+    /// No summary line (unreadable and failed files are still named on stderr).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Limits against hostile inputs.

@@ -106,13 +106,16 @@ fn extract_inner(bytes: &[u8], display: &str, ext: &str, cfg: &Config, catch: bo
             } else {
                 None
             };
-            FileReport {
+            let mut report = FileReport {
                 schema: output::SCHEMA.into(),
+                generator: output::GENERATOR.into(),
                 source,
                 submissions,
                 diagnostics,
                 error,
-            }
+            };
+            report.assign_ids();
+            report
         }
     }
 }
@@ -142,6 +145,7 @@ fn code_of(e: &ReadError) -> ErrorCode {
 pub fn failed(source: Source, code: ErrorCode, message: String) -> FileReport {
     FileReport {
         schema: output::SCHEMA.into(),
+        generator: output::GENERATOR.into(),
         source,
         submissions: Vec::new(),
         diagnostics: Vec::new(),

@@ -6,11 +6,11 @@
 //! [`read`] (bytes → [`model::Document`]) → [`form`] (document → forms, sections,
 //! items) → [`text`] (normalisation, tokens, categories, dates, counts) →
 //! [`output`] (the JSON contract). [`extract`] runs the stages for one file;
-//! [`batch`] runs many files in parallel; [`audit`] compares results with
-//! expected files written by people.
-//!
-//! [`link`] links plans to progress and to next year's results; [`report`]
-//! renders the overview page of a directory of results.
+//! [`batch`] runs many files in parallel and hands each report, in input order,
+//! to the [`sink`]s (NDJSON, SQLite, PostgreSQL, CSV, xlsx); [`load`] hands
+//! reports already written to the same sinks; [`link`] links plans to progress
+//! and to next year's results; [`audit`] compares results with expected files
+//! written by people; [`report`] renders the overview page.
 //!
 //! ```no_run
 //! let report = shiryo::extract::extract_file(
@@ -26,13 +26,14 @@ pub mod batch;
 pub mod extract;
 pub mod form;
 pub mod guard;
+pub mod link;
+pub mod load;
 pub mod model;
 pub mod output;
 pub mod read;
-pub mod text;
-
-pub mod link;
 pub mod report;
+pub mod sink;
+pub mod text;
 
 pub use read::Limits;
 

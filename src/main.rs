@@ -8,6 +8,7 @@ use clap::Parser;
 use cli::{Cli, Command};
 use shiryo::batch::{self, BatchOptions};
 use shiryo::guard::Guard;
+use shiryo::sink::{self, csv::CsvSink, ndjson::NdjsonSink, xlsx::XlsxSink, Sinks};
 use shiryo::Config;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -45,9 +46,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 limits: args.limits.to_limits(),
             };
             let inputs = batch::collect_inputs(&args.paths)?;
+            let mut sinks = open_sinks(&args.sinks)?;
             let opts = BatchOptions {
                 out_dir: args.out.clone(),
-                ndjson: args.ndjson.clone(),
                 jobs: args.jobs,
                 progress: !args.quiet,
                 skip_existing: args.skip_existing,
@@ -64,9 +65,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     memory_mib: args.isolate.then_some(args.memory_mib),
                 },
             };
-            let summary = batch::run(&inputs, &cfg, &opts).context("batch stopped")?;
+            let summary = batch::run(&inputs, &cfg, &opts, &mut sinks).context("batch stopped")?;
             if !args.quiet {
                 eprintln!("shiryo: {summary}");
+                print_notes(&summary.notes);
             }
             Ok(if summary.failed > 0 {
                 ExitCode::from(1)
@@ -87,6 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::io::Write::write_all(&mut out, &shiryo::batch::to_json(&report))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Load(args) => load(args),
         Command::Audit(args) => audit(args),
         Command::Report(args) => report(args),
         Command::Explain { text } => {
@@ -97,6 +100,53 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// What the destinations said they did, one line each.
+fn print_notes(notes: &[String]) {
+    for line in notes.iter().flat_map(|n| n.lines()) {
+        eprintln!("shiryo: {line}");
+    }
+}
+
+/// The destinations named on the command line, opened (a database that cannot
+/// be opened stops the run here, before any work).
+fn open_sinks(args: &cli::SinkArgs) -> anyhow::Result<Sinks> {
+    let mut sinks = Sinks::default();
+    if let Some(p) = &args.ndjson {
+        sinks.push(Box::new(NdjsonSink::create(p)?));
+    }
+    if let Some(target) = &args.db {
+        sinks.push(sink::open_database(target)?);
+    }
+    if let Some(p) = &args.csv {
+        sinks.push(Box::new(CsvSink::create(p)?));
+    }
+    if let Some(p) = &args.xlsx {
+        sinks.push(Box::new(XlsxSink::create(p)?));
+    }
+    Ok(sinks)
+}
+
+fn load(args: cli::LoadArgs) -> anyhow::Result<ExitCode> {
+    let files = shiryo::load::collect(&args.paths)?;
+    let mut sinks = open_sinks(&args.sinks)?;
+    let done = shiryo::load::run(&files, &mut sinks).context("load stopped")?;
+    if !args.quiet {
+        eprintln!("shiryo: loaded {}", done.reports);
+        if done.unreadable > 0 {
+            eprintln!(
+                "shiryo: {} input(s) not loaded (named above)",
+                done.unreadable
+            );
+        }
+        print_notes(&done.reports.notes);
+    }
+    Ok(if done.unreadable > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn audit(args: cli::AuditArgs) -> anyhow::Result<ExitCode> {

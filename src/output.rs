@@ -7,14 +7,22 @@
 //! (`crate::model`) never derives `Serialize`; stages build these types at the end.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// The schema identifier written into every output file.
 pub const SCHEMA: &str = "shiryo/v1";
+
+/// The program that writes the output: `shiryo X.Y.Z`.
+pub const GENERATOR: &str = concat!("shiryo ", env!("CARGO_PKG_VERSION"));
 
 /// One output file: everything learnt from one input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     pub schema: String,
+    /// The program that wrote the file (`shiryo 0.1.0`); empty in files written
+    /// before it was recorded.
+    #[serde(default)]
+    pub generator: String,
     pub source: Source,
     pub submissions: Vec<Submission>,
     pub diagnostics: Vec<Diagnostic>,
@@ -24,7 +32,8 @@ pub struct FileReport {
 /// The input file the report is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
-    /// Path as given on the command line (or relative to the walked directory's parent), `/`-separated.
+    /// `/`-separated path starting at the directory named on the command line
+    /// (keeping that directory's own name), or the file name of a file named directly.
     pub path: String,
     /// `docx`, `xlsx`, `xlsm`, `xls`, `ods`, or the extension as found when unsupported.
     pub format: String,
@@ -33,11 +42,27 @@ pub struct Source {
     pub sha256: String,
 }
 
-/// One `--ndjson` line: a submission with the source it came from.
+/// One `--ndjson` line: a submission with the source it came from, or — for a
+/// file that could not be read — `submission: null` and the file's `error`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NdjsonLine<'a> {
+    pub schema: &'a str,
+    pub generator: &'a str,
     pub source: &'a Source,
-    pub submission: &'a Submission,
+    pub submission: Option<&'a Submission>,
+    pub error: Option<&'a FileError>,
+}
+
+/// An NDJSON line read back (see [`NdjsonLine`]).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct NdjsonRecord {
+    pub schema: String,
+    #[serde(default)]
+    pub generator: String,
+    pub source: Source,
+    pub submission: Option<Submission>,
+    #[serde(default)]
+    pub error: Option<FileError>,
 }
 
 /// A file-level note that did not stop extraction.
@@ -88,6 +113,9 @@ impl ErrorCode {
 /// One form (one municipality's submission).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
+    /// Stable id: see [`submission_id`]. Recomputed on load when absent.
+    #[serde(default)]
+    pub id: String,
     /// `body`, `body#2` (second form in a Word body), `sheet:NAME`, `sheet:NAME#2`.
     pub locator: String,
     pub material_id: Option<String>,
@@ -112,6 +140,12 @@ pub struct Section {
 /// One activity statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
+    /// Stable id: see [`item_id`].
+    #[serde(default)]
+    pub id: String,
+    /// 0-based position of the item in its section.
+    #[serde(default)]
+    pub index: usize,
     pub text: String,
     pub categories: Vec<u8>,
     /// `marker`, `heading`, `column`, `inherited` or `classifier`.
@@ -212,4 +246,58 @@ pub struct Warning {
     pub section: Option<u8>,
     pub item: Option<usize>,
     pub message: String,
+}
+
+/// The stable id of a submission: the first 16 hex digits of the SHA-256 of
+/// `source.path`, a NUL byte and `locator`. It does not change when the same
+/// file is extracted again, nor when its content changes.
+pub fn submission_id(source_path: &str, locator: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(source_path.as_bytes());
+    h.update([0u8]);
+    h.update(locator.as_bytes());
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The stable id of an item: `SUBMISSION-SECTION-INDEX` (`3f0c…9a-1-0` is the
+/// first item of section 1).
+pub fn item_id(submission_id: &str, section: u8, index: usize) -> String {
+    format!("{submission_id}-{section}-{index}")
+}
+
+impl FileReport {
+    /// Fill in every id and `index` from the report's own paths and positions.
+    /// Idempotent; extraction calls it once, loaders call it on files written
+    /// before ids were recorded.
+    pub fn assign_ids(&mut self) {
+        for sub in &mut self.submissions {
+            sub.id = submission_id(&self.source.path, &sub.locator);
+            for section in &mut sub.sections {
+                for (index, item) in section.items.iter_mut().enumerate() {
+                    item.index = index;
+                    item.id = item_id(&sub.id, section.number, index);
+                }
+            }
+        }
+    }
+
+    /// The report as NDJSON lines: one per submission, or one carrying the
+    /// `error` of a file that yielded no submission.
+    pub fn ndjson_lines(&self) -> Vec<NdjsonLine<'_>> {
+        let line = |submission| NdjsonLine {
+            schema: &self.schema,
+            generator: &self.generator,
+            source: &self.source,
+            submission,
+            error: self.error.as_ref(),
+        };
+        if self.submissions.is_empty() {
+            vec![line(None)]
+        } else {
+            self.submissions.iter().map(|s| line(Some(s))).collect()
+        }
+    }
 }

@@ -198,6 +198,7 @@ impl DraftForm {
         sections.sort_by_key(|s| s.number);
         warnings.sort_by_key(|w| (w.section, w.item.map_or(0, |i| i + 1)));
         Submission {
+            id: String::new(),
             locator,
             material_id: self.material_id,
             target_areas: self.target_areas.unwrap_or_default(),
@@ -357,6 +358,8 @@ fn analyse(
         });
     }
     Item {
+        id: String::new(),
+        index,
         text: di.text,
         categories,
         category_source: di.source.as_str().into(),

@@ -103,6 +103,8 @@ mod tests {
 
     fn item(text: &str, dates: &[&str], counts: &[&str]) -> Item {
         Item {
+            id: String::new(),
+            index: 0,
             text: text.into(),
             categories: vec![1],
             category_source: "marker".into(),

@@ -1,0 +1,199 @@
+//! `shiryo load`: reports already written — the JSON files of `extract --out`,
+//! or `--ndjson` files — handed to the sinks (a database, tables), as if they
+//! had just been extracted.
+//!
+//! Owns: finding report files (directories walked for `*.json`, `*.ndjson`,
+//! `*.jsonl`, in path order), reading them back (a file's consecutive NDJSON
+//! lines become one report), and naming every file that is not a shiryo report.
+//!
+//! Must not know: readers, forms, threads, any destination's format.
+
+use crate::batch::Summary;
+use crate::output::{FileReport, NdjsonRecord, SCHEMA};
+use crate::sink::{failure_line, Sink, SinkError};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What a load did.
+#[derive(Debug, Clone, Default)]
+pub struct LoadSummary {
+    /// The reports handed to the sinks (`files` counts them).
+    pub reports: Summary,
+    /// Inputs (or NDJSON lines) that were not shiryo reports; each was named on stderr.
+    pub unreadable: usize,
+}
+
+/// Errors that stop a load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A path given on the command line does not exist.
+    #[error("{0}: no such file or directory")]
+    Missing(String),
+    /// A destination failed.
+    #[error(transparent)]
+    Sink(#[from] SinkError),
+}
+
+/// The report files named by `paths`, sorted, without repeats.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|_| LoadError::Missing(p.display().to_string()))?;
+        if meta.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let path = e.path();
+        match e.file_type() {
+            Ok(ft) if ft.is_dir() => walk(&path, out),
+            Ok(ft) if ft.is_file() && (is_ndjson(&path) || has_ext(&path, "json")) => {
+                out.push(path)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn has_ext(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+fn is_ndjson(path: &Path) -> bool {
+    has_ext(path, "ndjson") || has_ext(path, "jsonl")
+}
+
+/// Hand every report in `files` to `sink`, in order.
+pub fn run(files: &[PathBuf], sink: &mut dyn Sink) -> Result<LoadSummary, LoadError> {
+    let started = Instant::now();
+    let mut summary = LoadSummary::default();
+    sink.begin()?;
+    for path in files {
+        let mut deliver = |report: FileReport| -> Result<(), SinkError> {
+            summary.reports.files += 1;
+            summary.reports.add(&report);
+            if let Some(line) = failure_line(&report) {
+                eprintln!("{line}");
+            }
+            sink.report(&report)
+        };
+        let problems = if is_ndjson(path) {
+            read_ndjson(path, &mut deliver)?
+        } else {
+            match read_json(path) {
+                Ok(report) => {
+                    deliver(report)?;
+                    Vec::new()
+                }
+                Err(problem) => vec![problem],
+            }
+        };
+        for p in &problems {
+            eprintln!("shiryo: {}: not loaded: {p}", path.display());
+        }
+        summary.unreadable += problems.len();
+    }
+    summary.reports.notes.extend(sink.finish()?);
+    summary.reports.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn check(mut report: FileReport) -> Result<FileReport, String> {
+    if report.schema != SCHEMA {
+        return Err(format!("schema {:?} is not {SCHEMA}", report.schema));
+    }
+    report.assign_ids();
+    Ok(report)
+}
+
+/// One output file of `extract`.
+fn read_json(path: &Path) -> Result<FileReport, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let report: FileReport =
+        serde_json::from_slice(&bytes).map_err(|e| format!("not a shiryo report: {e}"))?;
+    check(report)
+}
+
+/// An NDJSON file: consecutive lines of one `source.path` make one report
+/// (diagnostics are not in NDJSON). Returns the problems of bad lines.
+fn read_ndjson(
+    path: &Path,
+    deliver: &mut dyn FnMut(FileReport) -> Result<(), SinkError>,
+) -> Result<Vec<String>, SinkError> {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return Ok(vec![e.to_string()]),
+    };
+    let mut problems = Vec::new();
+    let mut current: Option<FileReport> = None;
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                problems.push(format!("line {}: {e}", n + 1));
+                break;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: NdjsonRecord = match serde_json::from_str(&line) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(format!("line {}: not a shiryo NDJSON line: {e}", n + 1));
+                continue;
+            }
+        };
+        let same = current
+            .as_ref()
+            .is_some_and(|c| c.source.path == record.source.path);
+        if !same {
+            if let Some(done) = current.take() {
+                deliver_checked(done, &mut problems, deliver)?;
+            }
+            current = Some(FileReport {
+                schema: record.schema,
+                generator: record.generator,
+                source: record.source,
+                submissions: Vec::new(),
+                diagnostics: Vec::new(),
+                error: record.error,
+            });
+        }
+        if let (Some(report), Some(sub)) = (current.as_mut(), record.submission) {
+            report.submissions.push(sub);
+        }
+    }
+    if let Some(done) = current.take() {
+        deliver_checked(done, &mut problems, deliver)?;
+    }
+    Ok(problems)
+}
+
+fn deliver_checked(
+    report: FileReport,
+    problems: &mut Vec<String>,
+    deliver: &mut dyn FnMut(FileReport) -> Result<(), SinkError>,
+) -> Result<(), SinkError> {
+    let path = report.source.path.clone();
+    match check(report) {
+        Ok(r) => deliver(r),
+        Err(p) => {
+            problems.push(format!("{path}: {p}"));
+            Ok(())
+        }
+    }
+}
