@@ -3,7 +3,9 @@
 //! Owns: finding the audited inputs (`NAME.ext` with `NAME.expected.json` beside
 //! it), comparing an expected JSON tree with an actual one fact by fact, the
 //! precision / recall / F1 figures per field, and the report renderers (text,
-//! JSON, one self-contained HTML page). `docs/AUDIT.md` is the user's guide.
+//! JSON, one self-contained HTML page), and the link audit against the
+//! expected links of `testdata/links/` ([`audit_links`]). `docs/AUDIT.md` is
+//! the user's guide.
 //!
 //! Must not know: the command line (the binary maps [`passes`] to the exit code),
 //! threads (the caller may run the extraction in parallel through

@@ -10,6 +10,9 @@
 //!   fixed-size chunks in sorted order and NDJSON lines are written in input order;
 //! - memory does not grow with the number of files: only one chunk of reports is
 //!   held at a time;
+//! - the sinks see the final reports: after the cross-year pass of
+//!   `link::pass` rewrote the files it links, each file's report is read back
+//!   and handed to the sinks in input order (one at a time);
 //! - one file's failure (error or panic) becomes that file's `error`; the run goes on;
 //! - no output path leaves the output directory.
 
@@ -308,21 +311,16 @@ pub fn run(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    // Plans of one year ↔ results of the next, across the files of this run.
+    // Plans of one year ↔ results of the next, across the files of this run;
+    // then the sinks get each file's final report, read back in input order.
     let outputs: Vec<PathBuf> = inputs
         .iter()
         .map(|i| output_path(&out_root, &i.display))
         .collect();
     crate::link::pass::link_outputs(&outputs, &out_root)
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
-    // The sinks get each file's final report (after the post-pass), in input
-    // order, read back one at a time: `extract --db` and `load` of the JSON
-    // files then agree by construction (docs/LINKS.md).
     for path in &outputs {
-        let report = crate::load::read_report(path).map_err(|e| {
-            BatchError::Output(path.display().to_string(), std::io::Error::other(e))
-        })?;
-        sink.report(&report)?;
+        sink.report(&read_back(path)?)?;
     }
     summary.notes.extend(sink.finish()?);
     summary.elapsed = started.elapsed();
@@ -415,6 +413,13 @@ fn existing_report(input: &Path, target: &Path) -> Option<FileReport> {
     let digest = Sha256::digest(&bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     (report.source.sha256 == hex).then_some(report)
+}
+
+/// A report this run wrote, read back for the sinks.
+fn read_back(path: &Path) -> Result<FileReport, BatchError> {
+    let err = |e: std::io::Error| BatchError::Output(path.display().to_string(), e);
+    let bytes = std::fs::read(path).map_err(err)?;
+    serde_json::from_slice(&bytes).map_err(|e| err(std::io::Error::other(e)))
 }
 
 /// Serialise a report the way every output file is written.

@@ -4,11 +4,9 @@
 //! (`cargo test --test links -- --nocapture`).
 
 use shiryo::audit::{audit_links, render_links_text, TARGET_PRECISION, TARGET_RECALL};
-use shiryo::batch::{self, BatchOptions, Input};
-use shiryo::guard::Guard;
 use shiryo::output::FileReport;
 use shiryo::Config;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[test]
 fn links_reach_the_targets_on_every_set() {
@@ -46,27 +44,26 @@ fn links_reach_the_targets_on_every_set() {
     assert_eq!((seed.matched, seed.missed, seed.extra), (34, 2, 1));
 }
 
-fn run(inputs: &[(&str, &str)], out: &Path, jobs: usize) {
-    run_with(inputs, out, jobs, false)
+/// Stage this year's and next year's 枚方市 forms under `dir/r7`, `dir/r8`.
+fn stage(dir: &Path) {
+    for (from, to) in [THIS, NEXT] {
+        let to = dir.join(to);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(from, to).expect("copy fixture");
+    }
 }
 
-fn run_with(inputs: &[(&str, &str)], out: &Path, jobs: usize, skip_existing: bool) {
-    let inputs: Vec<Input> = inputs
-        .iter()
-        .map(|(p, d)| Input {
-            path: PathBuf::from(p),
-            display: d.to_string(),
-        })
-        .collect();
-    let opts = BatchOptions {
-        out_dir: out.to_path_buf(),
-        jobs,
-        progress: false,
-        skip_existing,
-        guard: Guard::default(),
-    };
-    let mut sinks = shiryo::sink::Sinks::default();
-    batch::run(&inputs, &Config::default(), &opts, &mut sinks).expect("batch runs");
+/// `shiryo extract DIRS... --out OUT -j JOBS [EXTRA]` run in `dir`.
+fn run(dir: &Path, dirs: &[&str], out: &str, jobs: usize, extra: &[&str]) {
+    assert_cmd::Command::cargo_bin("shiryo")
+        .expect("binary")
+        .current_dir(dir)
+        .arg("extract")
+        .args(dirs)
+        .args(["--out", out, "-q", "-j", &jobs.to_string()])
+        .args(extra)
+        .assert()
+        .success();
 }
 
 fn read(path: &Path) -> FileReport {
@@ -82,8 +79,9 @@ const NEXT: (&str, &str) = (
 #[test]
 fn an_extract_run_links_plans_to_next_years_results() {
     let dir = tempfile::tempdir().expect("tmp");
+    stage(dir.path());
+    run(dir.path(), &["r7", "r8"], "out", 2, &[]);
     let out = dir.path().join("out");
-    run(&[THIS, NEXT], &out, 2);
     let this = read(&out.join("r7/2-1_hirakata.docx.json"));
     let next = read(&out.join("r8/2026_hirakata.docx.json"));
     let plans = &this.submissions[0].sections[2];
@@ -102,6 +100,14 @@ fn an_extract_run_links_plans_to_next_years_results() {
         ),
         ("r8/2026_hirakata.docx", "body", 2)
     );
+    // As database rows: 9 plan → progress rows and 8 plan → result rows.
+    let rows = shiryo::link::link_rows(&this);
+    let kinds = |k: &str| rows.iter().filter(|r| r.kind == k).count();
+    assert_eq!((kinds("progress"), kinds("results")), (9, 8));
+    assert!(rows.iter().any(|r| r.kind == "results"
+        && r.plan.index == 3
+        && (r.report.path.as_str(), r.report.section, r.report.index)
+            == ("r8/2026_hirakata.docx", 1, 2)));
     // 看取り代診システム: dropped from next year's results.
     let dropped = plans.items[4].links.as_ref().expect("links");
     assert_eq!(dropped.results_status.as_deref(), Some("not_reported"));
@@ -127,9 +133,10 @@ fn an_extract_run_links_plans_to_next_years_results() {
 #[test]
 fn the_post_pass_is_deterministic_and_clears_what_no_longer_holds() {
     let dir = tempfile::tempdir().expect("tmp");
+    stage(dir.path());
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    run(&[THIS, NEXT], &a, 1);
-    run(&[THIS, NEXT], &b, 2);
+    run(dir.path(), &["r7", "r8"], "a", 1, &[]);
+    run(dir.path(), &["r7", "r8"], "b", 2, &[]);
     for f in ["r7/2-1_hirakata.docx.json", "r8/2026_hirakata.docx.json"] {
         assert_eq!(
             std::fs::read(a.join(f)).ok(),
@@ -139,14 +146,14 @@ fn the_post_pass_is_deterministic_and_clears_what_no_longer_holds() {
     }
     // Rerun into the same directory: same bytes.
     let before = std::fs::read(a.join("r7/2-1_hirakata.docx.json")).ok();
-    run(&[THIS, NEXT], &a, 2);
+    run(dir.path(), &["r7", "r8"], "a", 2, &[]);
     assert_eq!(
         before,
         std::fs::read(a.join("r7/2-1_hirakata.docx.json")).ok()
     );
     // Next year's file alone in a run that keeps existing outputs: the
     // back-links to a form no longer in the run go.
-    run_with(&[NEXT], &a, 1, true);
+    run(dir.path(), &["r8"], "a", 1, &["--skip-existing"]);
     let next = read(&a.join("r8/2026_hirakata.docx.json"));
     let any_back = next.submissions[0]
         .sections

@@ -8,12 +8,12 @@
 
 use crate::output::{CountOut, Item};
 use crate::text::similar::Wording;
-use crate::text::tokenize::tokenize;
+use crate::text::tokenize::surfaces_where;
 use std::collections::BTreeMap;
 
 /// Nouns that say *that* or *when* something happens, not *what*: they are
 /// never key nouns (docs/LINKS.md).
-const STATUS_NOUNS: &[&str] = &[
+pub const STATUS_NOUNS: &[&str] = &[
     "開催",
     "実施",
     "予定",
@@ -121,15 +121,14 @@ fn month_number(s: &str) -> Option<i32> {
 /// The key nouns of a text: lindera nouns (not numbers, pronouns, dependent
 /// nouns or suffixes) of at least two letters, minus [`STATUS_NOUNS`].
 pub fn key_nouns(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = tokenize(text)
-        .into_iter()
-        .filter(|t| t.pos == "名詞")
-        .filter(|t| !matches!(t.pos_detail.as_str(), "数" | "非自立" | "代名詞" | "接尾"))
-        .map(|t| t.surface)
-        .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        .filter(|s| s.chars().all(|c| c.is_alphanumeric() || c == '・'))
-        .filter(|s| !STATUS_NOUNS.contains(&s.as_str()))
-        .collect();
+    let mut out: Vec<String> = surfaces_where(text, |pos, detail| {
+        pos == "名詞" && !matches!(detail, "数" | "非自立" | "代名詞" | "接尾")
+    })
+    .into_iter()
+    .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    .filter(|s| s.chars().all(|c| c.is_alphanumeric() || c == '・'))
+    .filter(|s| !STATUS_NOUNS.contains(&s.as_str()))
+    .collect();
     out.sort();
     out.dedup();
     out

@@ -48,10 +48,19 @@ pub fn link_items(plans: &[Item], reports: &[Item]) -> Option<Pairs> {
     if plans.len().saturating_mul(reports.len()) > score::MAX_PAIRS {
         return None;
     }
+    if plans.is_empty() || reports.is_empty() {
+        return Some(Pairs::new());
+    }
     let p: Vec<Facts> = plans.iter().map(Facts::of).collect();
     let q: Vec<Facts> = reports.iter().map(Facts::of).collect();
-    let w = Weights::over(p.iter().chain(q.iter()));
-    score::link(&p, &q, &w)
+    link_facts(&p, &q)
+}
+
+/// [`link_items`] for items already read into facts (each item tokenized once
+/// when one form is compared with several).
+pub fn link_facts(plans: &[Facts], reports: &[Facts]) -> Option<Pairs> {
+    let w = Weights::over(plans.iter().chain(reports.iter()));
+    score::link(plans, reports, &w)
 }
 
 /// Plan (section 3) ↔ progress (section 4) links of one form; `None` when the
@@ -172,4 +181,57 @@ pub fn explain(plans: &[Item], reports: &[Item], i: usize, j: usize) -> Option<s
     let q: Vec<Facts> = reports.iter().map(Facts::of).collect();
     let w = Weights::over(p.iter().chain(q.iter()));
     score::matrix(&p, &q, &w).get(i)?.get(j).cloned()
+}
+
+/// An item anywhere: its file's `source.path`, its form's `locator`, its
+/// section and its index there.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ItemAt {
+    pub path: String,
+    pub locator: String,
+    pub section: u8,
+    pub index: usize,
+}
+
+/// One link as a database row (docs/LINKS.md "In a database").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LinkRow {
+    /// `progress` (same form, section 4) or `results` (next year, section 1).
+    pub kind: &'static str,
+    pub plan: ItemAt,
+    pub report: ItemAt,
+}
+
+/// Every link a report's plan items carry, as rows (a plan item without rows
+/// is not reported).
+pub fn link_rows(report: &FileReport) -> Vec<LinkRow> {
+    let mut out = Vec::new();
+    let path = &report.source.path;
+    for sub in &report.submissions {
+        let at = |path: &str, locator: &str, section: u8, index: usize| ItemAt {
+            path: path.to_string(),
+            locator: locator.to_string(),
+            section,
+            index,
+        };
+        for (i, item) in section_items(sub, 3).unwrap_or_default().iter().enumerate() {
+            let Some(l) = &item.links else { continue };
+            let plan = at(path, &sub.locator, 3, i);
+            for &j in l.progress.as_deref().unwrap_or_default() {
+                out.push(LinkRow {
+                    kind: "progress",
+                    plan: plan.clone(),
+                    report: at(path, &sub.locator, 4, j),
+                });
+            }
+            for r in l.results.as_deref().unwrap_or_default() {
+                out.push(LinkRow {
+                    kind: "results",
+                    plan: plan.clone(),
+                    report: at(&r.path, &r.locator, 1, r.index),
+                });
+            }
+        }
+    }
+    out
 }

@@ -8,10 +8,13 @@
 //! rerun gives the same bytes as a fresh run.
 //!
 //! Must not know: threads, how the files were made. Memory: one small key per
-//! submission, and at most two whole reports at a time.
+//! submission, one whole report at a time and [`NEXT_CACHE`] of next year's
+//! forms.
 
+use super::facts::Facts;
+use super::score::MAX_PAIRS;
 use super::years::{self, Key, Update};
-use crate::output::FileReport;
+use crate::output::{FileReport, Submission};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -87,7 +90,88 @@ fn read_full(path: &Path) -> Option<FileReport> {
 /// `outputs` (in input order) of one run under `out_root`, rewriting the files
 /// whose cross-year links change. A file that cannot be read back is left
 /// alone; a write error stops the pass.
+///
+/// Each file is read at most twice more: this year's files once, to link and
+/// rewrite them; next year's files once for their items (kept while their
+/// pairs are linked, see [`NEXT_CACHE`]) and once to add `previous_plans`.
 pub fn link_outputs(outputs: &[PathBuf], out_root: &Path) -> std::io::Result<PassSummary> {
+    let (keys, stale) = read_keys(outputs);
+    let pairs = years::pair(&keys);
+    let mut summary = PassSummary {
+        pairs: pairs.len(),
+        rewritten: 0,
+    };
+    // This year's files, each with its pairs (key indices).
+    let mut by_this: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for &(a, b) in &pairs {
+        by_this.entry(keys[a].file).or_default().push((a, b));
+    }
+    let mut next_changes: BTreeMap<usize, Vec<(usize, Update)>> = BTreeMap::new();
+    let mut next_cache = NextCache::default();
+    for (&f, file_pairs) in &by_this {
+        let Some(mut report) = read_full(&outputs[f]) else {
+            continue;
+        };
+        for sub in &mut report.submissions {
+            years::clear(sub);
+        }
+        for &(a, b) in file_pairs {
+            let (ka, kb) = (&keys[a], &keys[b]);
+            let Some(this) = report.submissions.get(ka.submission) else {
+                continue;
+            };
+            let Some((next, next_facts)) = next_cache.get(outputs, kb) else {
+                continue;
+            };
+            let this_facts: Vec<Facts> = super::section_items(this, 3)
+                .unwrap_or_default()
+                .iter()
+                .map(Facts::of)
+                .collect();
+            let found = (this_facts.len().saturating_mul(next_facts.len()) <= MAX_PAIRS)
+                .then(|| super::link_facts(&this_facts, next_facts))
+                .flatten();
+            let updates = years::updates(ka, kb, this, next, found.as_deref());
+            for u in updates {
+                if u.on_next {
+                    next_changes
+                        .entry(kb.file)
+                        .or_default()
+                        .push((kb.submission, u));
+                } else if let Some(sub) = report.submissions.get_mut(ka.submission) {
+                    years::apply(sub, &u);
+                }
+            }
+        }
+        summary.rewritten += usize::from(write_if_changed(out_root, &outputs[f], &report)?);
+    }
+    // Next year's files, and files left with keys of an earlier run.
+    let rest: BTreeSet<usize> = stale
+        .into_iter()
+        .chain(next_changes.keys().copied())
+        .collect();
+    for f in rest {
+        let Some(mut report) = read_full(&outputs[f]) else {
+            continue;
+        };
+        if !by_this.contains_key(&f) {
+            for sub in &mut report.submissions {
+                years::clear(sub);
+            }
+        }
+        for (s, u) in next_changes.get(&f).map(Vec::as_slice).unwrap_or_default() {
+            if let Some(sub) = report.submissions.get_mut(*s) {
+                years::apply(sub, u);
+            }
+        }
+        summary.rewritten += usize::from(write_if_changed(out_root, &outputs[f], &report)?);
+    }
+    Ok(summary)
+}
+
+/// The key of every submission of every readable output, and the files that
+/// carry cross-year keys already.
+fn read_keys(outputs: &[PathBuf]) -> (Vec<Key>, BTreeSet<usize>) {
     let mut keys = Vec::new();
     let mut stale = BTreeSet::new();
     for (f, path) in outputs.iter().enumerate() {
@@ -122,75 +206,52 @@ pub fn link_outputs(outputs: &[PathBuf], out_root: &Path) -> std::io::Result<Pas
             }
         }
     }
-    let pairs = years::pair(&keys);
-    // file → (submission, update), gathered pair by pair.
-    let mut changes: BTreeMap<usize, Vec<(usize, Update)>> = BTreeMap::new();
-    let mut cache = Cache::default();
-    for &(a, b) in &pairs {
-        let (ka, kb) = (&keys[a], &keys[b]);
-        let (Some(this), Some(next)) = (
-            cache
-                .get(outputs, ka.file)
-                .map(|r| r.submissions.get(ka.submission).cloned()),
-            cache
-                .get(outputs, kb.file)
-                .map(|r| r.submissions.get(kb.submission).cloned()),
-        ) else {
-            continue;
-        };
-        let (Some(this), Some(next)) = (this, next) else {
-            continue;
-        };
-        let found = super::across_years(&this, &next);
-        for u in years::updates(ka, kb, &this, &next, found.as_deref()) {
-            let k = if u.on_next { kb } else { ka };
-            changes.entry(k.file).or_default().push((k.submission, u));
-        }
-    }
-    let mut summary = PassSummary {
-        pairs: pairs.len(),
-        rewritten: 0,
-    };
-    let touched: BTreeSet<usize> = stale.into_iter().chain(changes.keys().copied()).collect();
-    for f in touched {
-        let path = &outputs[f];
-        let Some(mut report) = read_full(path) else {
-            continue;
-        };
-        for sub in &mut report.submissions {
-            years::clear(sub);
-        }
-        for (s, u) in changes.get(&f).map(Vec::as_slice).unwrap_or_default() {
-            if let Some(sub) = report.submissions.get_mut(*s) {
-                years::apply(sub, u);
-            }
-        }
-        let bytes = crate::batch::to_json(&report);
-        if std::fs::read(path).ok().as_deref() != Some(bytes.as_slice()) {
-            write_atomically(out_root, path, &bytes)?;
-            summary.rewritten += 1;
-        }
-    }
-    Ok(summary)
+    (keys, stale)
 }
 
-/// The last two whole reports read.
+fn write_if_changed(out_root: &Path, path: &Path, report: &FileReport) -> std::io::Result<bool> {
+    let bytes = crate::batch::to_json(report);
+    if std::fs::read(path).ok().as_deref() == Some(bytes.as_slice()) {
+        return Ok(false);
+    }
+    write_atomically(out_root, path, &bytes)?;
+    Ok(true)
+}
+
+/// How many of next year's forms (with their section-1 facts) are kept: one
+/// form is usually next year's for one form, but a folder holding several
+/// copies of a year's forms pairs them all with the same one.
+pub const NEXT_CACHE: usize = 64;
+
+/// Next year's forms recently used, with the facts of their section 1.
 #[derive(Default)]
-struct Cache {
-    slots: Vec<(usize, Option<FileReport>)>,
+struct NextCache {
+    slots: Vec<((usize, usize), Submission, Vec<Facts>)>,
 }
 
-impl Cache {
-    fn get(&mut self, outputs: &[PathBuf], f: usize) -> Option<&FileReport> {
-        if let Some(pos) = self.slots.iter().position(|(k, _)| *k == f) {
-            return self.slots[pos].1.as_ref();
-        }
-        if self.slots.len() >= 2 {
-            self.slots.remove(0);
-        }
-        self.slots
-            .push((f, outputs.get(f).and_then(|p| read_full(p))));
-        self.slots.last().and_then(|(_, r)| r.as_ref())
+impl NextCache {
+    fn get(&mut self, outputs: &[PathBuf], k: &Key) -> Option<(&Submission, &[Facts])> {
+        let id = (k.file, k.submission);
+        let pos = match self.slots.iter().position(|(i, _, _)| *i == id) {
+            Some(p) => p,
+            None => {
+                let sub = read_full(outputs.get(k.file)?)?
+                    .submissions
+                    .into_iter()
+                    .nth(k.submission)?;
+                let facts = super::section_items(&sub, 1)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(Facts::of)
+                    .collect();
+                if self.slots.len() >= NEXT_CACHE {
+                    self.slots.remove(0);
+                }
+                self.slots.push((id, sub, facts));
+                self.slots.len() - 1
+            }
+        };
+        self.slots.get(pos).map(|(_, s, f)| (s, f.as_slice()))
     }
 }
 

@@ -142,9 +142,45 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         .collect()
 }
 
+/// The surfaces of the tokens of `text` whose part of speech (top level,
+/// sub-level) `keep` accepts, in order: [`tokenize`] without building a
+/// [`Token`] for every morpheme (the linker asks for nouns only).
+pub fn surfaces_where(text: &str, keep: impl Fn(&str, &str) -> bool) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let segmenter: &'static Segmenter = &SEGMENTER;
+    let tokens = LATTICE.with(|lattice| match lattice.try_borrow_mut() {
+        Ok(mut lattice) => segmenter.segment_with_lattice(Cow::Borrowed(text), &mut lattice),
+        Err(_) => segmenter.segment(Cow::Borrowed(text)),
+    });
+    let Ok(tokens) = tokens else {
+        return Vec::new();
+    };
+    tokens
+        .into_iter()
+        .filter_map(|mut t| {
+            let details = t.details();
+            let field = |i: usize| details.get(i).copied().unwrap_or("*");
+            keep(field(0), field(1)).then(|| t.surface.to_string())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surfaces_where_agrees_with_tokenize() {
+        let text = "積極的医療機関・保健所との担当者会議を開催した";
+        let nouns: Vec<String> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.pos == "名詞")
+            .map(|t| t.surface)
+            .collect();
+        assert_eq!(surfaces_where(text, |pos, _| pos == "名詞"), nouns);
+    }
 
     fn surfaces(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.surface).collect()

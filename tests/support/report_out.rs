@@ -1,10 +1,9 @@
-//! An output directory for the overview page's tests: the six seed forms, the
-//! two next-year forms and one file that cannot be read.
+//! An output directory for the overview page's tests: the six seed forms
+//! (`r7/`), the two next-year forms and one file that cannot be read (`r8/`),
+//! extracted by the `shiryo extract` command (so `source.path` is `r7/…`,
+//! `r8/…`).
 #![allow(dead_code)]
 
-use shiryo::batch::{self, BatchOptions, Input};
-use shiryo::guard::Guard;
-use shiryo::Config;
 use std::path::{Path, PathBuf};
 
 pub const SEED: [&str; 6] = [
@@ -16,37 +15,31 @@ pub const SEED: [&str; 6] = [
     "2-6_katano",
 ];
 
-/// Extract the inputs into `dir/out` (inputs under `dir/in`) and return the
-/// output directory.
+fn copy(from: &str, to: &Path) {
+    std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+    std::fs::copy(from, to).expect("copy fixture");
+}
+
+/// Extract the inputs (staged under `dir`) into `dir/out` and return it.
 pub fn output_dir(dir: &Path) -> PathBuf {
-    let mut inputs: Vec<Input> = SEED
-        .iter()
-        .map(|n| Input {
-            path: PathBuf::from(format!("fixtures/docx/{n}.docx")),
-            display: format!("r7/{n}.docx"),
-        })
-        .collect();
-    for n in ["2026_hirakata.docx", "2026_katano.xlsx"] {
-        inputs.push(Input {
-            path: PathBuf::from(format!("fixtures/next_year/{n}")),
-            display: format!("r8/{n}"),
-        });
+    for n in SEED {
+        copy(
+            &format!("fixtures/docx/{n}.docx"),
+            &dir.join(format!("r7/{n}.docx")),
+        );
     }
-    let empty = dir.join("empty.docx");
-    std::fs::write(&empty, b"").expect("write empty file");
-    inputs.push(Input {
-        path: empty,
-        display: "r8/<broken> & empty.docx".into(),
-    });
-    let out = dir.join("out");
-    let opts = BatchOptions {
-        out_dir: out.clone(),
-        jobs: 2,
-        progress: false,
-        skip_existing: false,
-        guard: Guard::default(),
-    };
-    let mut sinks = shiryo::sink::Sinks::default();
-    batch::run(&inputs, &Config::default(), &opts, &mut sinks).expect("batch runs");
-    out
+    for n in ["2026_hirakata.docx", "2026_katano.xlsx"] {
+        copy(
+            &format!("fixtures/next_year/{n}"),
+            &dir.join(format!("r8/{n}")),
+        );
+    }
+    std::fs::write(dir.join("r8/<broken> & empty.docx"), b"").expect("write empty file");
+    assert_cmd::Command::cargo_bin("shiryo")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["extract", "r7", "r8", "--out", "out", "-q", "-j", "2"])
+        .assert()
+        .code(1); // the broken file
+    dir.join("out")
 }
