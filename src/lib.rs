@@ -10,7 +10,8 @@
 //! to the [`sink`]s (NDJSON, SQLite, PostgreSQL, CSV, xlsx); [`load`] hands
 //! reports already written to the same sinks; [`link`] links plans to progress
 //! and to next year's results; [`audit`] compares results with expected files
-//! written by people; [`report`] renders the overview page.
+//! written by people; [`review`] says which forms a person should read;
+//! [`report`] renders the overview page.
 //!
 //! ```no_run
 //! let report = shiryo::extract::extract_file(
@@ -32,6 +33,7 @@ pub mod model;
 pub mod output;
 pub mod read;
 pub mod report;
+pub mod review;
 pub mod sink;
 pub mod text;
 
