@@ -331,6 +331,18 @@ impl AuditReport {
         s
     }
 
+    /// The categories field of one section (1–4) alone, over every file
+    /// (SPEC §5 asks for section 2's figure on its own).
+    pub fn categories_in_section(&self, section: u8) -> Counts {
+        let mut c = Counts::default();
+        for f in self.files.iter().flat_map(|f| &f.findings) {
+            if f.field == Field::Categories && f.section == Some(section) {
+                c.add_status(f.status);
+            }
+        }
+        c
+    }
+
     /// How well the `review` verdicts pick the forms below [`BAD_F1`].
     pub fn review_counts(&self) -> ReviewCounts {
         ReviewCounts::of(self.files.iter().flat_map(|f| &f.reviews))

@@ -639,3 +639,18 @@ fn html_page_is_self_contained_escaped_and_matches_its_data() {
     }
     assert_eq!(html.matches("<section class=\"file\"").count(), 2);
 }
+
+#[test]
+fn categories_are_also_counted_per_section() {
+    let mut actual = base();
+    // Section 3's item loses ⑤ and gains ②: one missed, one extra, in §3 only.
+    actual["submissions"][0]["sections"][1]["items"][0]["categories"] = serde_json::json!([2]);
+    let r = one(compare_values("a", &base(), &actual));
+    let s1 = r.categories_in_section(1);
+    let s3 = r.categories_in_section(3);
+    assert_eq!((s1.matched, s1.missed, s1.extra), (2, 0, 0));
+    assert_eq!((s3.matched, s3.missed, s3.extra), (0, 1, 1));
+    assert!(r.categories_in_section(2).is_empty());
+    let all = r.scores().get(Field::Categories);
+    assert_eq!(all.matched + all.missed + all.extra, 4);
+}

@@ -73,6 +73,15 @@ pub fn render_json(report: &AuditReport, opts: &AuditOptions) -> Value {
         "failing_fields": failing,
         "overall": fields_json(&report.scores()),
         "review": review_json(report),
+        "categories_by_section": (1..=4u8)
+            .map(|n| {
+                let mut v = counts_json(&report.categories_in_section(n));
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("section".into(), json!(n));
+                }
+                v
+            })
+            .collect::<Vec<_>>(),
         "files": files,
         "notes": report.notes,
     })
@@ -169,6 +178,12 @@ pub fn render_text(report: &AuditReport, opts: &AuditOptions) -> String {
         row(&mut out, f.as_str(), &c);
     }
     row(&mut out, "(all)", &scores.total());
+    for n in 1..=4u8 {
+        let c = report.categories_in_section(n);
+        if !c.is_empty() {
+            row(&mut out, &format!("  categories §{n}"), &c);
+        }
+    }
     out.push('\n');
 
     let failing = failing_fields(report, opts.min_f1);
