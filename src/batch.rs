@@ -113,7 +113,7 @@ impl std::fmt::Display for Summary {
             let why: Vec<String> = self
                 .failures
                 .iter()
-                .map(|(code, n)| format!("{n} {code}"))
+                .map(|(code, n)| format!("{code} {n}"))
                 .collect();
             write!(f, " ({})", why.join(", "))?;
         }
