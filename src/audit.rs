@@ -21,6 +21,7 @@ mod html;
 mod link_render;
 mod links;
 mod render;
+mod review;
 mod walk;
 
 use crate::output::FileReport;
@@ -37,6 +38,9 @@ pub use links::{
 };
 pub use render::AUDIT_SCHEMA;
 pub use render::{render_json, render_text};
+pub use review::{
+    FormReview, ReviewCounts, BAD_F1, TARGET_GOOD_FLAGGED, TARGET_RECALL as REVIEW_TARGET_RECALL,
+};
 pub use walk::{find_cases, AuditCase, Found};
 
 /// What one fact is about. The order here is the order of every report.
@@ -161,6 +165,14 @@ impl Counts {
         self.matched + self.missed + self.extra == 0
     }
 
+    fn add_status(&mut self, status: Status) {
+        match status {
+            Status::Matched => self.matched += 1,
+            Status::Missed => self.missed += 1,
+            Status::Extra => self.extra += 1,
+        }
+    }
+
     fn add(&mut self, other: Counts) {
         self.matched += other.matched;
         self.missed += other.missed;
@@ -207,12 +219,7 @@ impl Scores {
     }
 
     fn bump(&mut self, field: Field, status: Status) {
-        let c = &mut self.0[field.index()];
-        match status {
-            Status::Matched => c.matched += 1,
-            Status::Missed => c.missed += 1,
-            Status::Extra => c.extra += 1,
-        }
+        self.0[field.index()].add_status(status);
     }
 }
 
@@ -270,6 +277,8 @@ pub struct FileAudit {
     pub scores: Scores,
     /// Every fact, matched ones included, sorted by position in the file.
     pub findings: Vec<Finding>,
+    /// Each form's own F1 beside the output's `review` verdict.
+    pub reviews: Vec<FormReview>,
 }
 
 impl FileAudit {
@@ -284,6 +293,7 @@ impl FileAudit {
             problem: Some(problem),
             scores: Scores::default(),
             findings: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 }
@@ -319,6 +329,11 @@ impl AuditReport {
             s.add(&f.scores);
         }
         s
+    }
+
+    /// How well the `review` verdicts pick the forms below [`BAD_F1`].
+    pub fn review_counts(&self) -> ReviewCounts {
+        ReviewCounts::of(self.files.iter().flat_map(|f| &f.reviews))
     }
 
     /// Files that could not be compared.

@@ -11,6 +11,7 @@
 //! SQLite, PostgreSQL, CSV, xlsx); [`load`] hands reports already written to
 //! the same sinks; [`link`] links plans to progress and to next year's
 //! results; [`audit`] compares results with expected files written by people;
+//! [`review`] says which forms a person should read;
 //! [`report`] renders the overview page.
 //!
 //! ```no_run
@@ -33,6 +34,7 @@ pub mod model;
 pub mod output;
 pub mod read;
 pub mod report;
+pub mod review;
 pub mod sink;
 pub mod text;
 pub mod worker;

@@ -124,6 +124,35 @@ pub struct Submission {
     pub contractors: Vec<String>,
     pub sections: Vec<Section>,
     pub warnings: Vec<Warning>,
+    /// Whether a person should read this form beside its extraction, and why
+    /// ([`crate::review`], docs/REVIEW.md). Absent in files written before it;
+    /// recomputed from the submission on load when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// The program's own verdict on how well it read a form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// `check` (read the form beside its extraction) or `ok`.
+    pub verdict: String,
+    /// What the program observed about its reading, strongest first; empty when `ok`
+    /// and nothing was observed.
+    pub reasons: Vec<ReviewReason>,
+}
+
+/// One observation behind a [`Review`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewReason {
+    /// Stable code (docs/REVIEW.md lists them with their Japanese labels).
+    pub code: String,
+    /// `check` when this reason alone sends the form to a person, else `note`.
+    pub level: String,
+    /// The section it is about, or null for the whole form.
+    pub section: Option<u8>,
+    /// How many (items, cells, characters …, as the code says).
+    pub count: usize,
+    pub message: String,
 }
 
 /// One of the four numbered sections.

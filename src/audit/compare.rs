@@ -85,11 +85,13 @@ pub fn compare_values(file: &str, expected: &Value, actual: &Value) -> FileAudit
     }
 
     cx.findings.sort_by_key(|a| a.order);
+    let reviews = super::review::form_reviews(&cx.findings, expected, actual);
     FileAudit {
         file: file.to_string(),
         problem: None,
         scores: cx.scores,
         findings: cx.findings,
+        reviews,
     }
 }
 

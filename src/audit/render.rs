@@ -58,6 +58,7 @@ pub fn render_json(report: &AuditReport, opts: &AuditOptions) -> Value {
                 out.insert("problem".into(), json!(f.problem));
                 out.append(o);
                 out.insert("differences".into(), json!(diffs));
+                out.insert("reviews".into(), json!(f.reviews));
                 return Value::Object(out);
             }
             v
@@ -71,9 +72,44 @@ pub fn render_json(report: &AuditReport, opts: &AuditOptions) -> Value {
         "passed": passes(report, opts.min_f1),
         "failing_fields": failing,
         "overall": fields_json(&report.scores()),
+        "review": review_json(report),
         "files": files,
         "notes": report.notes,
     })
+}
+
+fn review_json(report: &AuditReport) -> Value {
+    let c = report.review_counts();
+    json!({
+        "bad_below_f1": super::BAD_F1,
+        "bad": c.bad,
+        "bad_flagged": c.bad_flagged,
+        "good": c.good,
+        "good_flagged": c.good_flagged,
+        "recall": round4(c.recall()),
+        "good_flagged_share": round4(c.good_flagged_share()),
+        "meets_targets": c.meets_targets(),
+    })
+}
+
+/// The review line of the text report: how many forms below F1 0.9 were
+/// flagged `check`, and how many good ones (docs/REVIEW.md).
+fn review_text(out: &mut String, report: &AuditReport) {
+    let c = report.review_counts();
+    let _ = writeln!(
+        out,
+        "review: {} of {} forms below F1 {:.1} flagged (recall {:.4}, target >= {:.2}); \
+         {} of {} good forms flagged ({:.4}, target <= {:.2})",
+        c.bad_flagged,
+        c.bad,
+        super::BAD_F1,
+        round4(c.recall()),
+        super::REVIEW_TARGET_RECALL,
+        c.good_flagged,
+        c.good,
+        round4(c.good_flagged_share()),
+        super::TARGET_GOOD_FLAGGED
+    );
 }
 
 /// Cut `s` to at most `n` characters, marking the cut with `…`.
@@ -148,6 +184,7 @@ pub fn render_text(report: &AuditReport, opts: &AuditOptions) -> String {
         }
         let _ = writeln!(out, "FAIL (min F1 {:.4}): {}", opts.min_f1, why.join(", "));
     }
+    review_text(&mut out, report);
 
     let mut worst: Vec<_> = report
         .files

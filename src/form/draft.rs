@@ -98,6 +98,8 @@ pub struct DraftForm {
     pub current: Option<u8>,
     /// Grid position (row, col) of its 対象地域 label, when in a table.
     pub anchor: Option<(usize, usize)>,
+    /// What the scanner read but could not place (for the review).
+    pub observed: crate::review::Observed,
 }
 
 impl DraftForm {
@@ -135,6 +137,7 @@ impl DraftForm {
 
     /// Build the contract's submission: analyse every item's text, add warnings.
     pub fn finish(mut self, locator: String) -> Submission {
+        let observed = std::mem::take(&mut self.observed);
         let mut warnings = Vec::new();
         decide_categories(&mut self.sections);
         let years = section_years(&self.sections);
@@ -198,7 +201,7 @@ impl DraftForm {
         }
         sections.sort_by_key(|s| s.number);
         warnings.sort_by_key(|w| (w.section, w.item.map_or(0, |i| i + 1)));
-        Submission {
+        let mut sub = Submission {
             id: String::new(),
             locator,
             material_id: self.material_id,
@@ -207,7 +210,10 @@ impl DraftForm {
             contractors: self.contractors.unwrap_or_default(),
             sections,
             warnings,
-        }
+            review: None,
+        };
+        sub.review = Some(crate::review::review(&sub, &observed));
+        sub
     }
 }
 

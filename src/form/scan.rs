@@ -302,12 +302,34 @@ impl Scanner {
         } else {
             None
         };
+        // Cells of a row that each become items, with no role for their
+        // columns, are a table the program did not understand (the review).
+        let mut producing = 0;
         for c in rest {
+            let before = self.item_total();
             self.cell(t, c);
+            producing += usize::from(self.item_total() > before);
+        }
+        if producing >= 2 && self.columns.is_none() && self.current_section() != Some(2) {
+            self.form().observed.split_rows += 1;
         }
         if let Some(saved) = saved {
             self.heading = saved;
             self.pending_heading_text = None;
+        }
+    }
+
+    /// Items of the current form so far.
+    fn item_total(&self) -> usize {
+        self.forms
+            .last()
+            .map_or(0, |f| f.sections.iter().map(|s| s.items.len()).sum())
+    }
+
+    /// Text read inside a form but placed nowhere (the review counts it).
+    pub(super) fn unplaced(&mut self, text: &str) {
+        if let Some(f) = self.forms.last_mut() {
+            f.observed.unplaced_chars += text.chars().filter(|c| !c.is_whitespace()).count();
         }
     }
 
@@ -384,6 +406,9 @@ impl Scanner {
             return;
         }
         let Some(section) = self.current_section() else {
+            if let Some(f) = self.forms.last_mut() {
+                f.observed.preamble_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+            }
             return;
         };
         if lines::is_category_header_line(&text) || table::is_bare_value(&text) {

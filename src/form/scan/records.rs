@@ -54,6 +54,9 @@ impl Scanner {
                     .position(|(c, r)| r.is_none() && !table::is_bare_value(&c.text))
             });
         let Some(a) = activity else {
+            for c in cells {
+                self.unplaced(&c.text);
+            }
             return;
         };
         let cell = cells[a].cell;
