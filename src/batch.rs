@@ -157,14 +157,21 @@ pub fn run(
         .canonicalize()
         .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
     write::remove_partials(&out_root);
+    let jobs = match opts.jobs {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let workers = matches!(opts.isolation, Isolation::Workers(_)) && !inputs.is_empty();
+    // With workers, two threads per worker: one writes a report while the
+    // worker already reads the next file.
     let threads = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs)
+        .num_threads(if workers { 2 * jobs } else { jobs })
         .build()
         .map_err(|e| BatchError::Pool(format!("thread pool: {e}")))?;
     // Declared after `threads`, so dropped (its workers closed) first.
     let engine = match &opts.isolation {
-        Isolation::Workers(pc) if !inputs.is_empty() => Engine::Workers(
-            Pool::start(pc.clone())
+        Isolation::Workers(pc) if workers => Engine::Workers(
+            Pool::start(pc.clone(), jobs)
                 .map_err(|e| BatchError::Pool(format!("cannot start a worker process: {e}")))?,
         ),
         Isolation::Workers(_) => Engine::InProcess(Guard::default()),

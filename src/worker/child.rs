@@ -5,9 +5,9 @@
 //! `RLIMIT_AS` caps its address space, `RLIMIT_CPU` its CPU time (the worker
 //! raises the soft limit by one file's allowance before each file, see
 //! `serve`), `RLIMIT_CORE` 0 keeps an abort from writing a core file, and on
-//! Linux the child is killed if the parent dies. Two threads per worker read
-//! its stdout (frames, handed over a channel so that the caller can wait with
-//! a deadline) and its stderr (the last few KB, which tell why it died).
+//! Linux the child is killed if the parent dies. Its stdout is read by the
+//! caller itself, waiting for each chunk with `poll` until the deadline; a
+//! thread drains its stderr, keeping the last few KB, which tell why it died.
 //!
 //! Must not know: what the frames mean, files, reports.
 
@@ -15,8 +15,7 @@ use super::protocol;
 use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::path::Path;
-use std::process::{ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::process::{ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use wait_timeout::ChildExt;
@@ -37,7 +36,7 @@ pub(super) struct ProcessLimits {
 pub(super) struct Child {
     proc: std::process::Child,
     stdin: Option<ChildStdin>,
-    frames: Receiver<io::Result<Vec<u8>>>,
+    stdout: Option<ChildStdout>,
     stderr: Option<JoinHandle<Vec<u8>>>,
 }
 
@@ -75,42 +74,22 @@ impl Child {
             }
         }
         let mut proc = cmd.spawn()?;
-        let stdout = proc.stdout.take();
         let stderr = proc.stderr.take();
-        let (tx, frames) = mpsc::channel();
-        let reader = std::thread::Builder::new()
-            .name("shiryo-worker-out".into())
-            .spawn(move || {
-                let Some(mut out) = stdout else { return };
-                loop {
-                    match protocol::read_frame(&mut out, protocol::MAX_REPLY) {
-                        Ok(Some(f)) => {
-                            if tx.send(Ok(f)).is_err() {
-                                return;
-                            }
-                        }
-                        Ok(None) => return,
-                        Err(e) => {
-                            let _ = tx.send(Err(e));
-                            return;
-                        }
-                    }
-                }
-            });
-        let tail = std::thread::Builder::new()
+        let tail = match std::thread::Builder::new()
             .name("shiryo-worker-err".into())
-            .spawn(move || stderr.map(read_tail).unwrap_or_default());
-        let (Ok(_), Ok(tail)) = (reader, tail) else {
-            let _ = proc.kill();
-            let _ = proc.wait();
-            return Err(io::Error::other(
-                "cannot start the threads that read a worker",
-            ));
+            .spawn(move || stderr.map(read_tail).unwrap_or_default())
+        {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = proc.kill();
+                let _ = proc.wait();
+                return Err(e);
+            }
         };
         Ok(Child {
             stdin: proc.stdin.take(),
+            stdout: proc.stdout.take(),
             proc,
-            frames,
             stderr: Some(tail),
         })
     }
@@ -125,11 +104,14 @@ impl Child {
 
     /// Wait for the next frame until `deadline`.
     pub fn hear(&mut self, deadline: Instant) -> Heard {
-        let wait = deadline.saturating_duration_since(Instant::now());
-        match self.frames.recv_timeout(wait) {
-            Ok(Ok(frame)) => Heard::Frame(frame),
-            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Heard::Gone,
-            Err(RecvTimeoutError::Timeout) => Heard::Silent,
+        let Some(out) = self.stdout.as_mut() else {
+            return Heard::Gone;
+        };
+        let mut r = Until { out, deadline };
+        match protocol::read_frame(&mut r, protocol::MAX_REPLY) {
+            Ok(Some(frame)) => Heard::Frame(frame),
+            Err(e) if e.kind() == io::ErrorKind::TimedOut => Heard::Silent,
+            Ok(None) | Err(_) => Heard::Gone,
         }
     }
 
@@ -160,6 +142,7 @@ impl Child {
 
     fn reap(&mut self) -> End {
         self.stdin = None;
+        self.stdout = None;
         let status = self.proc.wait().ok();
         let stderr = self
             .stderr
@@ -167,6 +150,44 @@ impl Child {
             .and_then(|h| h.join().ok())
             .unwrap_or_default();
         End { status, stderr }
+    }
+}
+
+/// A worker's stdout read with a deadline: each read first waits (`poll`)
+/// for data until then, and fails with `TimedOut` past it.
+struct Until<'a> {
+    out: &'a mut ChildStdout,
+    deadline: Instant,
+}
+
+impl Read for Until<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        #[cfg(unix)]
+        loop {
+            use std::os::fd::AsRawFd;
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(io::ErrorKind::TimedOut.into());
+            }
+            let ms = i32::try_from(left.as_millis().saturating_add(1)).unwrap_or(i32::MAX);
+            let mut fd = libc::pollfd {
+                fd: self.out.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: poll on one valid descriptor, with a pointer to it.
+            match unsafe { libc::poll(&mut fd, 1, ms) } {
+                n if n > 0 => break,
+                0 => continue,
+                _ => {
+                    let e = io::Error::last_os_error();
+                    if e.kind() != io::ErrorKind::Interrupted {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        self.out.read(buf)
     }
 }
 

@@ -1,5 +1,8 @@
 //! The pool: at most one worker per job, each started on demand, reused for
 //! file after file, and replaced when it dies or passes a file's time limit.
+//! More callers than workers may ask at once (the batch runs two threads per
+//! worker, so that one writes a report while the other's file is being read):
+//! they wait for a worker to be free.
 //!
 //! [`Pool::run`] hands a file to an idle worker and gives back its report,
 //! or why the file killed its worker: the wall-clock limit (the pool stops
@@ -17,7 +20,7 @@ use super::Finished;
 use crate::output::ErrorCode;
 use crate::read::Limits;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long a new worker may take to say hello.
@@ -95,16 +98,31 @@ impl Killed {
 /// Long-lived worker processes, one per job at most.
 pub struct Pool {
     cfg: PoolConfig,
-    idle: Mutex<Vec<Child>>,
+    /// How many workers may live at once.
+    most: usize,
+    slots: Mutex<Slots>,
+    /// Signalled when a worker becomes idle or goes away.
+    freed: Condvar,
+}
+
+struct Slots {
+    idle: Vec<Child>,
+    /// Workers alive, idle or busy.
+    live: usize,
 }
 
 impl Pool {
-    /// Start the pool with one worker, to find out now whether workers can
-    /// start at all.
-    pub fn start(cfg: PoolConfig) -> Result<Pool, String> {
+    /// Start a pool of at most `most` workers with one of them, to find out
+    /// now whether workers can start at all.
+    pub fn start(cfg: PoolConfig, most: usize) -> Result<Pool, String> {
         let pool = Pool {
             cfg,
-            idle: Mutex::new(Vec::new()),
+            most: most.max(1),
+            slots: Mutex::new(Slots {
+                idle: Vec::new(),
+                live: 1,
+            }),
+            freed: Condvar::new(),
         };
         let first = pool.spawn()?;
         pool.checkin(first);
@@ -125,9 +143,14 @@ impl Pool {
         if child.send(&req).is_err() {
             // It died while idle: not this file's doing; start another.
             child.stop();
-            child = self.spawn().map_err(Killed::NoWorker)?;
+            child = self
+                .spawn()
+                .inspect_err(|_| self.release())
+                .map_err(Killed::NoWorker)?;
             if child.send(&req).is_err() {
-                return Err(self.why(&child.end()));
+                let end = child.end();
+                self.release();
+                return Err(self.why(&end));
             }
         }
         let deadline = self
@@ -136,7 +159,7 @@ impl Pool {
             .map(|t| Instant::now() + t)
             .unwrap_or_else(far_future);
         match child.hear(deadline) {
-            Heard::Frame(frame) => match Reply::decode(&frame) {
+            Heard::Frame(frame) => match Reply::decode(frame) {
                 Ok(Reply::Done(finished)) => {
                     self.checkin(child);
                     Ok(finished)
@@ -147,14 +170,20 @@ impl Pool {
                 }
                 Err(e) => {
                     child.stop();
+                    self.release();
                     Err(Killed::Crashed(format!("its worker answered garbage: {e}")))
                 }
             },
             Heard::Silent => {
                 child.stop();
+                self.release();
                 Err(Killed::Time(self.cfg.timeout.unwrap_or_default()))
             }
-            Heard::Gone => Err(self.why(&child.end())),
+            Heard::Gone => {
+                let end = child.end();
+                self.release();
+                Err(self.why(&end))
+            }
         }
     }
 
@@ -165,19 +194,37 @@ impl Pool {
             .map_or(0, |t| (t.as_secs_f64().ceil() as u64).max(1))
     }
 
+    /// An idle worker, a new one while fewer than `most` live, else wait.
     fn checkout(&self) -> Result<Child, String> {
-        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
-        match idle {
-            Some(c) => Ok(c),
-            None => self.spawn(),
+        let poisoned = |_| "the worker pool's lock is poisoned".to_string();
+        let mut slots = self.slots.lock().map_err(poisoned)?;
+        loop {
+            if let Some(c) = slots.idle.pop() {
+                return Ok(c);
+            }
+            if slots.live < self.most {
+                slots.live += 1;
+                drop(slots);
+                return self.spawn().inspect_err(|_| self.release());
+            }
+            slots = self.freed.wait(slots).map_err(poisoned)?;
         }
     }
 
     fn checkin(&self, child: Child) {
-        match self.idle.lock() {
-            Ok(mut v) => v.push(child),
+        match self.slots.lock() {
+            Ok(mut s) => s.idle.push(child),
             Err(_) => child.close(),
         }
+        self.freed.notify_one();
+    }
+
+    /// A worker has gone: another may start.
+    fn release(&self) {
+        if let Ok(mut s) = self.slots.lock() {
+            s.live = s.live.saturating_sub(1);
+        }
+        self.freed.notify_one();
     }
 
     /// Start a worker and wait for its hello (three tries).
@@ -248,9 +295,9 @@ impl Pool {
 
 impl Drop for Pool {
     fn drop(&mut self) {
-        let idle = match self.idle.get_mut() {
-            Ok(v) => std::mem::take(v),
-            Err(e) => std::mem::take(e.into_inner()),
+        let idle = match self.slots.get_mut() {
+            Ok(s) => std::mem::take(&mut s.idle),
+            Err(e) => std::mem::take(&mut e.into_inner().idle),
         };
         for child in idle {
             child.close();

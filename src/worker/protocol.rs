@@ -4,7 +4,9 @@
 //! first sends [`HELLO`]; then each request frame from the parent gets exactly
 //! one reply frame. Payloads are a tag byte and fields, each field a u64 or a
 //! u32-length-prefixed byte string (paths travel as raw bytes, so a name that
-//! is not UTF-8 reaches the child unchanged).
+//! is not UTF-8 reaches the child unchanged). The report bytes come last in a
+//! reply, so that they are written from where they lie and taken over by the
+//! parent without a copy.
 //!
 //! Owns: the frame format and the encoding of [`Request`] and [`Reply`].
 //! Must not know: processes, limits enforcement, extraction.
@@ -134,44 +136,65 @@ impl Request {
 }
 
 impl Reply {
-    pub fn encode(&self) -> Vec<u8> {
+    /// The payload as its head (tag and small fields, up to the report's
+    /// length) and the report bytes that follow it.
+    fn parts(&self) -> (Vec<u8>, &[u8]) {
         match self {
             Reply::Done(d) => {
-                let mut out = vec![TAG_DONE];
-                out.extend((d.forms as u64).to_le_bytes());
-                out.extend((d.items as u64).to_le_bytes());
-                put_bytes(&mut out, d.error.as_deref().unwrap_or("").as_bytes());
-                put_bytes(&mut out, &d.json);
-                put_bytes(&mut out, &d.ndjson);
-                out
+                let mut head = vec![TAG_DONE];
+                head.extend((d.forms as u64).to_le_bytes());
+                head.extend((d.items as u64).to_le_bytes());
+                put_bytes(&mut head, d.error.as_deref().unwrap_or("").as_bytes());
+                put_bytes(&mut head, &d.ndjson);
+                head.extend((d.json.len() as u32).to_le_bytes());
+                (head, &d.json)
             }
             Reply::Refused(why) => {
-                let mut out = vec![TAG_REFUSED];
-                put_bytes(&mut out, why.as_bytes());
-                out
+                let mut head = vec![TAG_REFUSED];
+                put_bytes(&mut head, why.as_bytes());
+                (head, &[])
             }
         }
     }
 
-    pub fn decode(payload: &[u8]) -> Result<Reply, String> {
+    pub fn encode(&self) -> Vec<u8> {
+        let (mut head, tail) = self.parts();
+        head.extend(tail);
+        head
+    }
+
+    /// Write the reply as one frame, the report bytes straight from the report.
+    pub fn write_frame(&self, w: &mut impl Write) -> io::Result<()> {
+        let (head, tail) = self.parts();
+        let len = u32::try_from(head.len() + tail.len())
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "frame over 4 GiB"))?;
+        w.write_all(&len.to_le_bytes())?;
+        w.write_all(&head)?;
+        w.write_all(tail)?;
+        w.flush()
+    }
+
+    /// Decode a reply; the report bytes are taken out of `payload`, not copied.
+    pub fn decode(mut payload: Vec<u8>) -> Result<Reply, String> {
         if payload.first() == Some(&TAG_REFUSED) {
-            let mut f = Fields::new(payload, TAG_REFUSED)?;
+            let mut f = Fields::new(&payload, TAG_REFUSED)?;
             let why = f.string()?;
             f.end()?;
             return Ok(Reply::Refused(why));
         }
-        let mut f = Fields::new(payload, TAG_DONE)?;
+        let mut f = Fields::new(&payload, TAG_DONE)?;
         let forms = usize::try_from(f.u64()?).map_err(|_| "form count")?;
         let items = usize::try_from(f.u64()?).map_err(|_| "item count")?;
         let error = Some(f.string()?).filter(|e| !e.is_empty());
-        let json = f.bytes()?.to_vec();
         let ndjson = f.bytes()?.to_vec();
+        let json_len = f.bytes()?.len();
         f.end()?;
+        payload.drain(..payload.len() - json_len);
         Ok(Reply::Done(Finished {
             forms,
             items,
             error,
-            json,
+            json: payload,
             ndjson,
         }))
     }

@@ -31,7 +31,7 @@ pub fn serve() -> io::Result<()> {
             }
             Err(why) => Reply::Refused(why),
         };
-        protocol::write_frame(&mut output, &reply.encode())?;
+        reply.write_frame(&mut output)?;
     }
     Ok(())
 }

@@ -96,10 +96,19 @@ impl Archive<'_> {
         }
         // Entries that share compressed bytes multiply what a small file
         // inflates to (the "overlapping files" zip bomb); Office never writes them.
-        if self.zip.has_overlapping_entries().unwrap_or(true) {
-            return Err(ReadError::Corrupt(
-                "zip entries overlap (two parts share the same bytes)".into(),
-            ));
+        match self.zip.has_overlapping_entries() {
+            Ok(false) => {}
+            Ok(true) => {
+                return Err(ReadError::Corrupt(
+                    "zip entries overlap (two parts share the same bytes)".into(),
+                ))
+            }
+            Err(e) => {
+                return Err(ReadError::Corrupt(format!(
+                    "a zip entry's local header is damaged ({})",
+                    zip_reason(&e)
+                )))
+            }
         }
         Ok(())
     }

@@ -34,7 +34,11 @@ fn requests_and_replies_survive_the_round_trip() {
         }),
         Reply::Refused("why".into()),
     ] {
-        assert_eq!(Reply::decode(&reply.encode()), Ok(reply));
+        assert_eq!(Reply::decode(reply.encode()), Ok(reply.clone()));
+        let mut wire = Vec::new();
+        reply.write_frame(&mut wire).expect("write");
+        let frame = read_frame(&mut Cursor::new(wire), MAX_REPLY).expect("read");
+        assert_eq!(frame.map(Reply::decode), Some(Ok(reply)));
     }
 }
 
@@ -107,8 +111,11 @@ fn damaged_messages_are_errors() {
     let mut longer = good.clone();
     longer.push(0);
     assert!(Request::decode(&longer).is_err());
-    assert!(Reply::decode(&good).is_err(), "a request is no reply");
+    assert!(Reply::decode(good).is_err(), "a request is no reply");
     let mut bad_len = Reply::Done(done()).encode();
     bad_len[17..21].copy_from_slice(&u32::MAX.to_le_bytes());
-    assert!(Reply::decode(&bad_len).is_err());
+    assert!(Reply::decode(bad_len).is_err());
+    let mut cut = Reply::Done(done()).encode();
+    cut.pop();
+    assert!(Reply::decode(cut).is_err());
 }
