@@ -217,6 +217,25 @@ pub fn review(sub: &Submission, seen: &Observed) -> Review {
     }
 }
 
+/// The Japanese label of a reason code, as the overview page shows it (the
+/// code itself for one this program does not know).
+pub fn label_ja(code: &str) -> &str {
+    match code {
+        "missing_header" => "対象地域・連携の拠点が見つからない",
+        "missing_section" => "見つからない項目（1〜4）",
+        "split_rows" => "列の役割が分からない表（1セルずつ別の取組に）",
+        "unplaced_text" => "どの取組にも入らなかった記載",
+        "uncategorized" => "カテゴリが付かない取組",
+        "fragments" => "断片のように短い取組",
+        "long_items" => "複数の取組がつながった長い記載",
+        "empty_section" => "記載のない項目",
+        "preamble_text" => "最初の項目より前の記載",
+        "words_only" => "カテゴリは文言からの推定のみ",
+        "warnings" => "様式内の食い違い（警告）",
+        other => other,
+    }
+}
+
 /// Give every submission of a report read back from JSON its review when it
 /// has none (files written before the review existed).
 pub fn fill_missing(subs: &mut [Submission]) {

@@ -176,6 +176,39 @@ fn overview_figures_match_the_embedded_data_in_chromium() {
     let detail = html_attr(&dom, "data-check-detail").unwrap_or_default();
     assert!(detail.contains("category 1"), "{detail}");
 
+    // A form read badly (its hub lost, written before the review existed):
+    // the page recomputes its verdict, lists it first, and still checks out.
+    let json = std::fs::read_dir(out.join("r7"))
+        .expect("r7")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .min()
+        .expect("a report");
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).expect("read")).expect("json");
+    let sub = &mut v["submissions"][0];
+    sub["hubs"] = serde_json::json!([]);
+    sub.as_object_mut().expect("object").remove("review");
+    std::fs::write(&json, serde_json::to_vec(&v).expect("json")).expect("write");
+    let damaged = shiryo::report::report_dir(&out).expect("page").html;
+    let damaged_file = keep.join("overview_review.html");
+    std::fs::write(&damaged_file, &damaged).expect("write page");
+    let dom = run(&browser, &url(&damaged_file, ""), &["--dump-dom".into()]);
+    assert_eq!(
+        html_attr(&dom, "data-check").as_deref(),
+        Some("ok"),
+        "detail: {:?}",
+        html_attr(&dom, "data-check-detail")
+    );
+    let list = &dom[dom.find("id=\"review-list\"").expect("review list")..];
+    let list = &list[..list.find("</table>").expect("end of list")];
+    assert_eq!(list.matches("<tr data-form=").count(), 1, "{list}");
+    assert!(
+        list.contains("対象地域・連携の拠点が見つからない"),
+        "{list}"
+    );
+
     screenshot(&browser, &url(&file, ""), &keep.join("overview.png"), 2200);
     screenshot(
         &browser,

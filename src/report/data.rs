@@ -125,6 +125,7 @@ pub fn page_data(reports: &[FileReport], skipped: &[(String, String)], root: &st
                 "contractors": sub.contractors,
                 "sections": sections,
                 "warnings": sub.warnings,
+                "review": sub.review,
             }));
         }
     }

@@ -76,9 +76,16 @@ pub struct Figures {
     pub items: usize,
     /// Form warnings plus file diagnostics.
     pub warnings: usize,
+    /// Forms whose `review` verdict is `check`.
+    pub review: usize,
     pub areas: Vec<AreaRow>,
     pub meetings: Vec<MeetingRow>,
     pub calendar: Vec<CalendarRow>,
+}
+
+/// The form's `review` verdict is `check`.
+pub fn needs_check(sub: &Submission) -> bool {
+    sub.review.as_ref().is_some_and(|r| r.verdict == "check")
 }
 
 /// The target areas of a form as the page groups them.
@@ -158,6 +165,7 @@ pub fn figures(reports: &[FileReport]) -> Figures {
         for sub in &r.submissions {
             f.forms += 1;
             f.warnings += sub.warnings.len();
+            f.review += usize::from(needs_check(sub));
             let mut cats = [0usize; 5];
             let key = (hub_of(sub), plan_year(sub));
             let row = meetings.entry(key.clone()).or_insert_with(|| MeetingRow {

@@ -88,11 +88,12 @@ pub fn render(fig: &Figures, data: &Value, root: &str, lines: &Lines) -> String 
         o,
         "<header><h1>連携の拠点 取組の概要 <small>shiryo report</small></h1>\
          <p class=\"root\">{}</p><p id=\"self-check\">数値は未検査です（スクリプトが無効） — figures not checked</p>\
-         <nav><a href=\"#areas\">市町村別</a> · <a href=\"#matrix\">カテゴリ</a> · <a href=\"#meetings\">会議</a> · \
+         <nav><a href=\"#review\">要確認</a> · <a href=\"#areas\">市町村別</a> · <a href=\"#matrix\">カテゴリ</a> · <a href=\"#meetings\">会議</a> · \
          <a href=\"#calendar\">カレンダー</a> · <a href=\"#problems\">警告</a> · <a href=\"#forms\">様式</a></nav></header>",
         escape(root)
     );
     totals(&mut o, fig);
+    review_list(&mut o, &lines.forms);
     areas(&mut o, fig);
     matrix(&mut o, fig);
     meetings(&mut o, &fig.meetings);
@@ -120,6 +121,11 @@ fn totals(o: &mut String, fig: &Figures) {
         ("forms", "様式 <small>forms</small>", fig.forms),
         ("items", "項目 <small>items</small>", fig.items),
         ("warnings", "警告 <small>warnings</small>", fig.warnings),
+        (
+            "review",
+            "要確認の様式 <small>forms to check</small>",
+            fig.review,
+        ),
     ] {
         let _ = write!(o, "<div><dt>{label}</dt><dd data-k=\"{k}\">{v}</dd></div>");
     }
@@ -355,20 +361,56 @@ pub struct FormLine {
     pub warnings: usize,
     /// Plan items reported on, and all plan items.
     pub reported: (usize, usize),
+    /// The review verdict (`check`, `ok`, or empty).
+    pub verdict: String,
+    /// The reasons that send it to a person, as Japanese labels.
+    pub check: Vec<String>,
+}
+
+/// The forms a person should read, first on the page (docs/REVIEW.md).
+fn review_list(o: &mut String, forms: &[FormLine]) {
+    let n = forms.iter().filter(|f| f.verdict == "check").count();
+    let _ = writeln!(
+        o,
+        "<section id=\"review\"><h2>要確認の様式 <small>Forms to check first ({n} of {})</small></h2>\n\
+         <p class=\"note\">プログラム自身が読み取りに自信を持てなかった様式です。原本と抽出結果を見比べてください。\
+         <small>The program could not vouch for its reading of these forms.</small></p>\n\
+         <table id=\"review-list\"><thead><tr><th>#</th><th>対象地域</th><th>連携の拠点</th><th>ファイル</th>\
+         <th>理由 <small>reasons</small></th></tr></thead><tbody>",
+        forms.len()
+    );
+    for (i, f) in forms
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.verdict == "check")
+    {
+        let _ = writeln!(
+            o,
+            "<tr data-form=\"{i}\"><td class=\"num\"><a href=\"#form={i}\">{}</a></td><td>{}</td><td>{}</td>\
+             <td class=\"path\">{}</td><td>{}</td></tr>",
+            i + 1,
+            escape(&f.areas),
+            escape(&f.hubs),
+            escape(&f.place),
+            escape(&f.check.join("、"))
+        );
+    }
+    o.push_str("</tbody></table></section>\n");
 }
 
 fn form_list(o: &mut String, forms: &[FormLine]) {
     o.push_str(
         "<section id=\"forms\"><h2>様式一覧 <small>Forms — choose one to read it</small></h2>\n\
          <table id=\"form-list\"><thead><tr><th>#</th><th>対象地域</th><th>連携の拠点</th><th>資料</th>\
-         <th>計画年度</th><th>ファイル</th><th>項目</th><th>警告</th><th>計画の報告</th></tr></thead><tbody>\n",
+         <th>計画年度</th><th>ファイル</th><th>項目</th><th>警告</th><th>計画の報告</th><th>確認</th></tr></thead><tbody>\n",
     );
     for (i, f) in forms.iter().enumerate() {
         let _ = writeln!(
             o,
             "<tr data-form=\"{i}\"><td class=\"num\"><a href=\"#form={i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>\
              <td>{}</td><td class=\"path\">{}</td><td class=\"num\" data-k=\"items\">{}</td>\
-             <td class=\"num\" data-k=\"warnings\">{}</td><td class=\"num\" data-k=\"reported\">{}/{}</td></tr>",
+             <td class=\"num\" data-k=\"warnings\">{}</td><td class=\"num\" data-k=\"reported\">{}/{}</td>\
+             <td data-k=\"review\" data-verdict=\"{}\">{}</td></tr>",
             i + 1,
             escape(&f.areas),
             escape(&f.hubs),
@@ -378,7 +420,9 @@ fn form_list(o: &mut String, forms: &[FormLine]) {
             f.items,
             f.warnings,
             f.reported.0,
-            f.reported.1
+            f.reported.1,
+            escape(&f.verdict),
+            if f.verdict == "check" { "要確認" } else { "" }
         );
     }
     o.push_str(

@@ -59,6 +59,10 @@ pub fn render_reports(
     root: &str,
 ) -> Page {
     crate::link::link_reports(&mut reports);
+    // Outputs written before the review existed get it from their content.
+    for r in &mut reports {
+        crate::review::fill_missing(&mut r.submissions);
+    }
     let fig = figures::figures(&reports);
     let data = data::page_data(&reports, skipped, root);
     let lines = lines(&reports, skipped);
@@ -130,6 +134,25 @@ fn lines(reports: &[FileReport], skipped: &[(String, String)]) -> html::Lines {
                 items: sub.sections.iter().map(|s| s.items.len()).sum(),
                 warnings: sub.warnings.len(),
                 reported: (reported, plans.len()),
+                check: sub
+                    .review
+                    .iter()
+                    .filter(|r| r.verdict == "check")
+                    .flat_map(|r| &r.reasons)
+                    .filter(|r| r.level == "check")
+                    .map(|r| {
+                        let label = crate::review::label_ja(&r.code);
+                        match r.section {
+                            Some(n) => format!("{label}（{n}）"),
+                            None => label.to_string(),
+                        }
+                    })
+                    .collect(),
+                verdict: sub
+                    .review
+                    .as_ref()
+                    .map(|r| r.verdict.clone())
+                    .unwrap_or_default(),
             });
         }
     }

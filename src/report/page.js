@@ -58,12 +58,15 @@
     return [n, s ? s.items.length : 0];
   }
 
+  function isCheck(f) { return !!(f.review && f.review.verdict === 'check'); }
+
   // ---- the figures, recomputed ----
-  var T = {files: files.length, failed: 0, forms: forms.length, items: 0, warnings: 0};
+  var T = {files: files.length, failed: 0, forms: forms.length, items: 0, warnings: 0, review: 0};
   var areas = {}, meetings = {}, cal = {};
   files.forEach(function (f) { if (f.error) T.failed++; T.warnings += f.diagnostics.length; });
   forms.forEach(function (f, fi) {
     T.warnings += f.warnings.length;
+    if (isCheck(f)) T.review++;
     var cats = [0, 0, 0, 0, 0], key = hubOf(f) + '|' + (planYear(f) === null ? '' : planYear(f));
     var m = meetings[key] || (meetings[key] = {held_before: 0, planned: 0, held: 0});
     f.sections.forEach(function (s) {
@@ -153,7 +156,11 @@
     expect('form ' + i + ' items', r.querySelector('[data-k="items"]').textContent, items);
     expect('form ' + i + ' warnings', r.querySelector('[data-k="warnings"]').textContent, f.warnings.length);
     expect('form ' + i + ' reported', r.querySelector('[data-k="reported"]').textContent, rep[0] + '/' + rep[1]);
+    expect('form ' + i + ' review', r.querySelector('[data-k="review"]').getAttribute('data-verdict'), f.review ? f.review.verdict : '');
   });
+  var rv = rows('#review-list tbody tr', 'data-form');
+  expect('review rows', rv.n, T.review);
+  forms.forEach(function (f, i) { if (isCheck(f) && !rv.map[String(i)]) bad.push('form ' + i + ' not in the review list'); });
   var root = document.documentElement, t2 = performance.now();
   root.setAttribute('data-check', bad.length ? 'mismatch' : 'ok');
   if (bad.length) root.setAttribute('data-check-detail', bad.slice(0, 20).join('; '));
@@ -258,6 +265,13 @@
     });
     var side = sideBySide(i, f);
     if (side) { view.appendChild(el('h4', null, '計画と進捗・翌年度の実績 (plan ↔ progress ↔ next year)')); view.appendChild(side); }
+    if (f.review && f.review.reasons.length) {
+      var rl = view.appendChild(el('ul', 'review'));
+      rl.setAttribute('data-verdict', f.review.verdict);
+      f.review.reasons.forEach(function (r) {
+        rl.appendChild(el('li', r.level, (r.level === 'check' ? '要確認 ' : '') + r.code + (r.section ? ' §' + r.section : '') + ' — ' + r.message));
+      });
+    }
     if (f.warnings.length) {
       var ul = view.appendChild(el('ul', 'warnings'));
       f.warnings.forEach(function (w) { ul.appendChild(el('li', null, '⚠ ' + w.code + ' §' + (w.section || '') + ' ' + (w.item === null ? '' : '#' + w.item) + ' ' + w.message)); });
