@@ -62,3 +62,28 @@ SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::tex
 -- name: insert_warnings
 INSERT INTO warnings (submission_id, ord, code, section_number, item_index, message)
 SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::text[]);
+
+-- name: insert_plan_status
+INSERT INTO plan_status (item_id, kind, status)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[]);
+
+-- name: insert_links
+INSERT INTO item_links (plan_item_id, kind, report_item_id, report_path, report_locator,
+                        report_section, report_index)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
+                     $7::bigint[]);
+
+-- name: insert_review
+INSERT INTO submission_review (submission_id, verdict)
+SELECT * FROM unnest($1::text[], $2::text[]);
+
+-- name: insert_reasons
+INSERT INTO review_reasons (submission_id, ord, code, level, section_number, count, message)
+SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[],
+                     $7::text[]);
+
+-- name: insert_report
+INSERT INTO file_reports (path, report) VALUES ($1, $2::text::jsonb);
+
+-- name: read_reports
+SELECT report::text FROM file_reports ORDER BY path;

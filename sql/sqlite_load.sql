@@ -52,3 +52,24 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
 -- name: insert_warnings
 INSERT INTO warnings (submission_id, ord, code, section_number, item_index, message)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6);
+
+-- name: insert_plan_status
+INSERT INTO plan_status (item_id, kind, status) VALUES (?1, ?2, ?3);
+
+-- name: insert_links
+INSERT INTO item_links (plan_item_id, kind, report_item_id, report_path, report_locator,
+                        report_section, report_index)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+
+-- name: insert_review
+INSERT INTO submission_review (submission_id, verdict) VALUES (?1, ?2);
+
+-- name: insert_reasons
+INSERT INTO review_reasons (submission_id, ord, code, level, section_number, count, message)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+
+-- name: insert_report
+INSERT INTO file_reports (path, report) VALUES (?1, ?2);
+
+-- name: read_reports
+SELECT report FROM file_reports ORDER BY path;

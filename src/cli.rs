@@ -158,7 +158,12 @@ pub struct AuditArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Directory of output JSON files (written by `shiryo extract --out DIR`).
-    pub dir: PathBuf,
+    #[arg(required_unless_present = "db", conflicts_with = "db")]
+    pub dir: Option<PathBuf>,
+    /// Read the reports from a database instead (an SQLite file or a
+    /// postgres:// URL, loaded by `extract --db` or `load --db`).
+    #[arg(long, value_name = "TARGET")]
+    pub db: Option<String>,
     /// Where to write the self-contained overview page.
     #[arg(long, value_name = "FILE")]
     pub html: PathBuf,

@@ -116,6 +116,8 @@ fn check(mut report: FileReport) -> Result<FileReport, String> {
         return Err(format!("schema {:?} is not {SCHEMA}", report.schema));
     }
     report.assign_ids();
+    // Reports written before the review existed get it from their content.
+    crate::review::fill_missing(&mut report.submissions);
     Ok(report)
 }
 

@@ -219,8 +219,18 @@ fn audit(args: cli::AuditArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn report(args: cli::ReportArgs) -> anyhow::Result<ExitCode> {
-    let page = shiryo::report::report_dir(&args.dir)?;
-    std::fs::write(&args.html, page.html).with_context(|| args.html.display().to_string())?;
+    let page = match (&args.dir, &args.db) {
+        (_, Some(target)) => shiryo::report::report_db(target)?,
+        (Some(dir), None) => shiryo::report::report_dir(dir)?,
+        (None, None) => anyhow::bail!("name a directory of reports or --db TARGET"),
+    };
+    // Written beside the target and renamed: never a half-written page.
+    let name = || args.html.display().to_string();
+    let mut tmp = shiryo::sink::temp_beside(&args.html).with_context(name)?;
+    std::io::Write::write_all(&mut tmp, page.html.as_bytes()).with_context(name)?;
+    tmp.persist(&args.html)
+        .map_err(|e| e.error)
+        .with_context(name)?;
     eprintln!("shiryo: {}", page.summary);
     Ok(ExitCode::SUCCESS)
 }

@@ -373,3 +373,130 @@ fn what_is_not_a_report_is_named_and_the_rest_is_loaded() {
         "every report, and nothing of notes.json"
     );
 }
+
+#[test]
+fn links_and_reviews_are_rows_and_the_page_of_the_database_is_the_page_of_the_json() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = fixture_outputs(tmp.path());
+    let dbp = tmp.path().join("l.sqlite");
+    load(&dbp, &[&out]);
+    let mut links = 0i64;
+    let mut statuses = 0i64;
+    let mut forms = 0i64;
+    for r in reports(&out) {
+        links += shiryo::link::link_rows(&r).len() as i64;
+        for sub in &r.submissions {
+            forms += 1;
+            assert!(sub.review.is_some(), "{}: no review", r.source.path);
+            for item in sub.sections.iter().flat_map(|s| &s.items) {
+                if let Some(l) = &item.links {
+                    statuses +=
+                        i64::from(l.status.is_some()) + i64::from(l.results_status.is_some());
+                }
+            }
+        }
+    }
+    assert!(links > 50, "only {links} links in the fixtures");
+    assert_eq!(count(&dbp, "SELECT count(*) FROM item_links"), links);
+    assert_eq!(count(&dbp, "SELECT count(*) FROM plan_status"), statuses);
+    assert_eq!(count(&dbp, "SELECT count(*) FROM submission_review"), forms);
+    // Every progress link names an item of the same file that is in the database.
+    assert_eq!(
+        count(
+            &dbp,
+            "SELECT count(*) FROM item_links l LEFT JOIN items i ON i.id = l.report_item_id \
+             WHERE l.kind = 'progress' AND i.id IS NULL"
+        ),
+        0
+    );
+
+    let page = |args: &[&std::ffi::OsStr], file: &Path| {
+        let o = shiryo()
+            .arg("report")
+            .args(args)
+            .arg("--html")
+            .arg(file)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        // The source's name is the only difference allowed.
+        let html = std::fs::read_to_string(file).expect("page");
+        let root = args
+            .last()
+            .map(|a| a.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        html.replace(&root, "ROOT")
+    };
+    let from_dir = page(&[out.as_os_str()], &tmp.path().join("dir.html"));
+    let from_db = page(
+        &["--db".as_ref(), dbp.as_os_str()],
+        &tmp.path().join("db.html"),
+    );
+    assert!(from_dir.contains("id=\"review-list\""));
+    assert_eq!(
+        from_dir, from_db,
+        "the database's page differs from the JSON's"
+    );
+
+    // A file that is not a shiryo database is named, and nothing is written.
+    let not_db = tmp.path().join("not.sqlite");
+    std::fs::write(&not_db, b"").expect("write");
+    let o = shiryo()
+        .args(["report", "--db"])
+        .arg(&not_db)
+        .arg("--html")
+        .arg(tmp.path().join("x.html"))
+        .output()
+        .expect("runs");
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a shiryo database"));
+    assert!(!tmp.path().join("x.html").exists());
+}
+
+#[test]
+fn a_version_1_database_is_upgraded_by_the_next_load_and_reloads_every_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = fixture_outputs(tmp.path());
+    let fresh = tmp.path().join("fresh.sqlite");
+    load(&fresh, &[&out]);
+    // The same database as version 1 left it: its tables full, none of 2's.
+    let old = tmp.path().join("old.sqlite");
+    std::fs::copy(&fresh, &old).expect("copy");
+    rusqlite::Connection::open(&old)
+        .expect("open")
+        .execute_batch(
+            "DROP VIEW plan_links; DROP VIEW forms_to_check; DROP TABLE plan_status; \
+             DROP TABLE item_links; DROP TABLE review_reasons; DROP TABLE submission_review; \
+             DROP TABLE file_reports; DELETE FROM shiryo_schema; \
+             INSERT INTO shiryo_schema (version) VALUES (1);",
+        )
+        .expect("downgrade");
+    let o = shiryo()
+        .args(["report", "--db"])
+        .arg(&old)
+        .arg("--html")
+        .arg(tmp.path().join("x.html"))
+        .output()
+        .expect("runs");
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("shiryo load"));
+
+    let o = load(&old, &[&out]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("0 new") && err.contains("0 unchanged"),
+        "every file reloaded: {err}"
+    );
+    assert_eq!(count(&old, "SELECT max(version) FROM shiryo_schema"), 2);
+    let strip = |d: Vec<(String, db::Answer)>| -> Vec<(String, db::Answer)> {
+        d.into_iter()
+            .filter(|(t, _)| t != "shiryo_schema")
+            .collect()
+    };
+    assert_eq!(strip(dump_sqlite(&old)), strip(dump_sqlite(&fresh)));
+}

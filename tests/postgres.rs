@@ -48,6 +48,18 @@ fn sqlite_and_postgres_give_the_same_answers() {
     }
     // Every table holds the same rows.
     assert_eq!(db::dump_sqlite(&lite), dump_pg(&pg.url));
+    // The overview page of either database is the same page (JSONB keeps the
+    // reports whole; only the source's name differs).
+    let lite_name = lite.to_str().expect("utf8");
+    let a = shiryo::report::report_db(lite_name)
+        .expect("sqlite page")
+        .html;
+    let pg_name = shiryo::sink::postgres::redact(&pg.url);
+    let b = shiryo::report::report_db(&pg.url)
+        .expect("postgres page")
+        .html;
+    assert_eq!(a.replace(lite_name, "ROOT"), b.replace(&pg_name, "ROOT"));
+    assert!(a.contains("id=\"review-list\""));
 }
 
 #[test]
@@ -182,4 +194,39 @@ fn killed_postgres_load_then_rerun_equals_one_clean_load() {
     );
     load(&killed.url, &[&corpus]);
     assert_eq!(dump_pg(&killed.url), dump_pg(&clean.url));
+}
+
+#[test]
+fn a_version_1_postgres_database_is_upgraded_by_the_next_load() {
+    let Some(base) = pg_base("a_version_1_postgres_database_is_upgraded_by_the_next_load") else {
+        return;
+    };
+    let fresh = PgDb::create(&base, "fresh");
+    let old = PgDb::create(&base, "old");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = fixture_outputs(tmp.path());
+    load(&fresh.url, &[&out]);
+    load(&old.url, &[&out]);
+    let mut client = postgres::Client::connect(&old.url, postgres::NoTls).expect("connect");
+    client
+        .batch_execute(
+            "DROP VIEW plan_links; DROP VIEW forms_to_check; DROP TABLE plan_status; \
+             DROP TABLE item_links; DROP TABLE review_reasons; DROP TABLE submission_review; \
+             DROP TABLE file_reports; DELETE FROM shiryo_schema; \
+             INSERT INTO shiryo_schema (version) VALUES (1);",
+        )
+        .expect("downgrade");
+    let err = load(&old.url, &[&out]);
+    assert!(
+        err.contains("0 new") && err.contains("0 unchanged"),
+        "{err}"
+    );
+    let strip = |d: Vec<(String, db::Answer)>| -> Vec<(String, db::Answer)> {
+        d.into_iter()
+            .filter(|(t, _)| t != "shiryo_schema")
+            .collect()
+    };
+    assert_eq!(strip(dump_pg(&old.url)), strip(dump_pg(&fresh.url)));
+    let v = query_pg(&mut client, "SELECT max(version) FROM shiryo_schema");
+    assert_eq!(v, vec![vec!["2".to_string()]]);
 }

@@ -10,9 +10,8 @@
 //! embedded data and renders a form's readable view on demand, so the page
 //! stays usable at thousands of forms. docs/REPORT.md is the user's guide.
 //!
-//! Must not know: the command line, how forms are read, threads. A database as
-//! the source (`report --db`) is not here yet: it would produce the same
-//! reports from the database's rows.
+//! Must not know: the command line, how forms are read, threads, SQL (a
+//! database's reports come from [`crate::sink::database_reports`]).
 
 pub mod data;
 pub mod figures;
@@ -39,6 +38,9 @@ pub enum ReportError {
     /// The directory could not be listed.
     #[error("{0}: {1}")]
     Io(PathBuf, #[source] std::io::Error),
+    /// The database could not be read.
+    #[error(transparent)]
+    Database(#[from] crate::sink::SinkError),
 }
 
 /// The page of every report under `dir` (see [`load::load_dir`]).
@@ -49,6 +51,18 @@ pub fn report_dir(dir: &Path) -> Result<Page, ReportError> {
         &loaded.skipped,
         &dir.display().to_string(),
     ))
+}
+
+/// The page of every report loaded into a database (`report --db`): the same
+/// page as of the JSON files it was loaded from, in path order.
+pub fn report_db(target: &str) -> Result<Page, ReportError> {
+    let reports = crate::sink::database_reports(target)?;
+    let root = if crate::sink::postgres::is_url(target) {
+        crate::sink::postgres::redact(target)
+    } else {
+        target.to_string()
+    };
+    Ok(render_reports(reports, &[], &root))
 }
 
 /// The page of `reports` (in this order); `skipped` lists JSON files that were

@@ -1,8 +1,9 @@
 //! Destinations of finished reports: NDJSON, SQLite, PostgreSQL, CSV, xlsx.
 //!
 //! Owns: the [`Sink`] interface (begin / one report at a time, in input order /
-//! finish), the fan-out [`Sinks`], choosing a database by its target, and the
-//! stderr line naming a failed file.
+//! finish), the fan-out [`Sinks`], choosing a database by its target, reading
+//! the stored reports back from a database ([`database_reports`], for
+//! `report --db`), and the stderr line naming a failed file.
 //!
 //! Must not know: readers, forms, threads. The batch engine (and `load`) drive
 //! the sinks from one thread, in input order; a sink only knows its own format.
@@ -109,6 +110,23 @@ pub fn open_database(target: &str) -> Result<Box<dyn Sink>, SinkError> {
             target,
         ))?))
     }
+}
+
+/// Every report loaded into the database named by `target` (as for
+/// [`open_database`]), in path order: what `report --db` renders. The
+/// database is only read; an SQLite file must already exist.
+pub fn database_reports(target: &str) -> Result<Vec<FileReport>, SinkError> {
+    if postgres::is_url(target) {
+        postgres::read_reports(target)
+    } else {
+        sqlite::read_reports(std::path::Path::new(target))
+    }
+}
+
+/// A report as stored in `file_reports`.
+fn parse_report(json: &str) -> Result<FileReport, String> {
+    serde_json::from_str(json)
+        .map_err(|e| format!("a stored report is not a shiryo/v1 report: {e}"))
 }
 
 /// A temporary file in `target`'s directory, to be renamed over `target` when

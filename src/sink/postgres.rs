@@ -10,7 +10,8 @@
 
 use super::rows::{rows, Rows};
 use super::sql::{
-    self, statement, LoadCounts, Outcome, POSTGRES_LOAD, POSTGRES_SCHEMA, SCHEMA_VERSION,
+    self, statement, LoadCounts, Outcome, POSTGRES_LOAD, POSTGRES_SCHEMA, POSTGRES_UPGRADES,
+    SCHEMA_VERSION,
 };
 use super::{Sink, SinkError};
 use crate::output::FileReport;
@@ -94,6 +95,11 @@ const STATEMENTS: &[&str] = &[
     "insert_dates",
     "insert_counts",
     "insert_warnings",
+    "insert_plan_status",
+    "insert_links",
+    "insert_review",
+    "insert_reasons",
+    "insert_report",
 ];
 
 impl PostgresSink {
@@ -130,28 +136,40 @@ impl PostgresSink {
     }
 }
 
+/// Create the schema in one transaction, or check the version of the one found
+/// and upgrade an older one (docs/DATABASE.md).
 fn ensure_schema(client: &mut Client) -> Result<(), String> {
     let mut tx = client.transaction().map_err(|e| describe(&e))?;
     let has: i64 = tx
         .query_one(statement(POSTGRES_LOAD, "has_schema"), &[])
         .and_then(|r| r.try_get(0))
         .map_err(|e| format!("cannot read the database: {}", describe(&e)))?;
-    if has == 0 {
+    let found = if has == 0 {
         tx.batch_execute(POSTGRES_SCHEMA)
             .map_err(|e| format!("cannot create the schema: {}", describe(&e)))?;
-        tx.execute(
-            statement(POSTGRES_LOAD, "set_schema_version"),
-            &[&SCHEMA_VERSION],
-        )
-        .map_err(|e| describe(&e))?;
+        1
     } else {
         let found: Option<i64> = tx
             .query_one(statement(POSTGRES_LOAD, "schema_version"), &[])
             .and_then(|r| r.try_get(0))
             .map_err(|e| format!("cannot read the schema version: {}", describe(&e)))?;
-        if let Some(problem) = sql::version_problem(found.unwrap_or(0)) {
-            return Err(problem);
-        }
+        found.unwrap_or(0)
+    };
+    let upgrades = sql::upgrades_from(found, POSTGRES_UPGRADES)?;
+    for (version, script) in &upgrades {
+        tx.batch_execute(script).map_err(|e| {
+            format!(
+                "cannot upgrade the schema to version {version}: {}",
+                describe(&e)
+            )
+        })?;
+    }
+    if has == 0 || !upgrades.is_empty() {
+        tx.execute(
+            statement(POSTGRES_LOAD, "set_schema_version"),
+            &[&SCHEMA_VERSION],
+        )
+        .map_err(|e| describe(&e))?;
     }
     tx.commit().map_err(|e| describe(&e))
 }
@@ -181,6 +199,51 @@ impl Sink for PostgresSink {
     fn finish(&mut self) -> Result<Option<String>, SinkError> {
         Ok(Some(self.counts.note(&self.target)))
     }
+}
+
+/// Every report loaded into the database at `url`, in path order (for
+/// `report --db`).
+pub fn read_reports(url: &str) -> Result<Vec<FileReport>, SinkError> {
+    let target = redact(url);
+    let fail = |what: &str, e: &postgres::Error| {
+        SinkError::new(&target, format!("{what}: {}", describe(e)))
+    };
+    let mut config: postgres::Config = url
+        .parse()
+        .map_err(|e| fail("not a PostgreSQL connection URL", &e))?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(10));
+    }
+    config.application_name("shiryo");
+    let mut client = config
+        .connect(NoTls)
+        .map_err(|e| fail("cannot connect", &e))?;
+    let has: i64 = client
+        .query_one(statement(POSTGRES_LOAD, "has_schema"), &[])
+        .and_then(|r| r.try_get(0))
+        .map_err(|e| fail("cannot read the database", &e))?;
+    if has == 0 {
+        return Err(SinkError::new(
+            &target,
+            "not a shiryo database (no shiryo_schema table)",
+        ));
+    }
+    let found: Option<i64> = client
+        .query_one(statement(POSTGRES_LOAD, "schema_version"), &[])
+        .and_then(|r| r.try_get(0))
+        .map_err(|e| fail("cannot read the schema version", &e))?;
+    sql::readable_version(found.unwrap_or(0)).map_err(|m| SinkError::new(&target, m))?;
+    let rows = client
+        .query(statement(POSTGRES_LOAD, "read_reports"), &[])
+        .map_err(|e| fail("cannot read the reports", &e))?;
+    rows.iter()
+        .map(|row| {
+            let text: String = row
+                .try_get(0)
+                .map_err(|e| fail("cannot read a report", &e))?;
+            super::parse_report(&text).map_err(|m| SinkError::new(&target, m))
+        })
+        .collect()
 }
 
 /// One column of a table's rows, as a PostgreSQL array parameter.
@@ -339,6 +402,54 @@ fn load(
             &col(w, |x| x.message),
         ],
     )?;
+    let x = &r.plan_status;
+    run(
+        "insert_plan_status",
+        x.is_empty(),
+        &[
+            &col(x, |x| x.item_id.as_str()),
+            &col(x, |x| x.kind),
+            &col(x, |x| x.status),
+        ],
+    )?;
+    let l = &r.links;
+    run(
+        "insert_links",
+        l.is_empty(),
+        &[
+            &col(l, |x| x.plan_item_id.as_str()),
+            &col(l, |x| x.kind),
+            &col(l, |x| x.report_item_id.as_str()),
+            &col(l, |x| x.report_path.as_str()),
+            &col(l, |x| x.report_locator.as_str()),
+            &col(l, |x| x.report_section),
+            &col(l, |x| x.report_index),
+        ],
+    )?;
+    let v = &r.reviews;
+    run(
+        "insert_review",
+        v.is_empty(),
+        &[
+            &col(v, |x| x.submission_id.as_str()),
+            &col(v, |x| x.verdict),
+        ],
+    )?;
+    let x = &r.reasons;
+    run(
+        "insert_reasons",
+        x.is_empty(),
+        &[
+            &col(x, |x| x.submission_id.as_str()),
+            &col(x, |x| x.ord),
+            &col(x, |x| x.code),
+            &col(x, |x| x.level),
+            &col(x, |x| x.section_number),
+            &col(x, |x| x.count),
+            &col(x, |x| x.message),
+        ],
+    )?;
+    run("insert_report", false, &[&f.path, &r.report_json])?;
     Ok(outcome)
 }
 

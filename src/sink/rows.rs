@@ -101,6 +101,41 @@ pub struct WarningRow<'a> {
     pub message: &'a str,
 }
 
+/// `plan_status`: a plan item's status against its progress or next year's results.
+pub struct PlanStatusRow<'a> {
+    pub item_id: String,
+    pub kind: &'static str,
+    pub status: &'a str,
+}
+
+/// `item_links`: one plan ↔ report link (docs/LINKS.md).
+pub struct LinkRow {
+    pub plan_item_id: String,
+    pub kind: &'static str,
+    pub report_item_id: String,
+    pub report_path: String,
+    pub report_locator: String,
+    pub report_section: i64,
+    pub report_index: i64,
+}
+
+/// `submission_review`.
+pub struct ReviewRow<'a> {
+    pub submission_id: String,
+    pub verdict: &'a str,
+}
+
+/// `review_reasons`.
+pub struct ReasonRow<'a> {
+    pub submission_id: String,
+    pub ord: i64,
+    pub code: &'a str,
+    pub level: &'a str,
+    pub section_number: Option<i64>,
+    pub count: i64,
+    pub message: &'a str,
+}
+
 /// Every row of one report, table by table, in insertion order (parents first).
 pub struct Rows<'a> {
     pub file: FileRow<'a>,
@@ -113,13 +148,22 @@ pub struct Rows<'a> {
     pub dates: Vec<DateRow<'a>>,
     pub counts: Vec<CountRow<'a>>,
     pub warnings: Vec<WarningRow<'a>>,
+    pub plan_status: Vec<PlanStatusRow<'a>>,
+    pub links: Vec<LinkRow>,
+    pub reviews: Vec<ReviewRow<'a>>,
+    pub reasons: Vec<ReasonRow<'a>>,
+    /// `file_reports.report`: the report as compact JSON.
+    pub report_json: String,
 }
 
 /// Lower-case hex SHA-256 of the report as compact JSON: equal for the same
 /// report, different when the file or the program's reading of it changed.
 pub fn report_digest(report: &FileReport) -> String {
-    let json = serde_json::to_vec(report).unwrap_or_default();
-    Sha256::digest(&json)
+    digest_of(&serde_json::to_string(report).unwrap_or_default())
+}
+
+fn digest_of(json: &str) -> String {
+    Sha256::digest(json.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -132,13 +176,14 @@ fn int(n: usize) -> i64 {
 /// The rows of `report`.
 pub fn rows(report: &FileReport) -> Rows<'_> {
     let src = &report.source;
+    let report_json = serde_json::to_string(report).unwrap_or_default();
     let mut r = Rows {
         file: FileRow {
             path: &src.path,
             format: &src.format,
             bytes: i64::try_from(src.bytes).unwrap_or(i64::MAX),
             sha256: &src.sha256,
-            report_sha256: report_digest(report),
+            report_sha256: digest_of(&report_json),
             schema: &report.schema,
             generator: &report.generator,
             error_code: report.error.as_ref().map(|e| e.code.as_str()),
@@ -163,6 +208,11 @@ pub fn rows(report: &FileReport) -> Rows<'_> {
         dates: Vec::new(),
         counts: Vec::new(),
         warnings: Vec::new(),
+        plan_status: Vec::new(),
+        links: Vec::new(),
+        reviews: Vec::new(),
+        reasons: Vec::new(),
+        report_json,
     };
     for (ord, sub) in report.submissions.iter().enumerate() {
         let sid = crate::output::submission_id(&src.path, &sub.locator);
@@ -199,6 +249,22 @@ pub fn rows(report: &FileReport) -> Rows<'_> {
                 push_item(&mut r, &sid, section.number, index, id, item);
             }
         }
+        if let Some(review) = &sub.review {
+            r.reviews.push(ReviewRow {
+                submission_id: sid.clone(),
+                verdict: &review.verdict,
+            });
+            r.reasons
+                .extend(review.reasons.iter().enumerate().map(|(i, x)| ReasonRow {
+                    submission_id: sid.clone(),
+                    ord: int(i),
+                    code: &x.code,
+                    level: &x.level,
+                    section_number: x.section.map(i64::from),
+                    count: int(x.count),
+                    message: &x.message,
+                }));
+        }
         for (i, w) in sub.warnings.iter().enumerate() {
             r.warnings.push(WarningRow {
                 submission_id: sid.clone(),
@@ -210,6 +276,26 @@ pub fn rows(report: &FileReport) -> Rows<'_> {
             });
         }
     }
+    r.links = crate::link::link_rows(report)
+        .into_iter()
+        .map(|l| {
+            let sid =
+                |at: &crate::link::ItemAt| crate::output::submission_id(&at.path, &at.locator);
+            LinkRow {
+                plan_item_id: crate::output::item_id(&sid(&l.plan), l.plan.section, l.plan.index),
+                kind: l.kind,
+                report_item_id: crate::output::item_id(
+                    &sid(&l.report),
+                    l.report.section,
+                    l.report.index,
+                ),
+                report_path: l.report.path,
+                report_locator: l.report.locator,
+                report_section: i64::from(l.report.section),
+                report_index: int(l.report.index),
+            }
+        })
+        .collect();
     r
 }
 
@@ -275,6 +361,20 @@ fn push_item<'a>(
             planned: c.planned,
             event: c.event.as_deref(),
         }));
+    if let Some(links) = &item.links {
+        for (kind, status) in [
+            ("progress", &links.status),
+            ("results", &links.results_status),
+        ] {
+            if let Some(status) = status {
+                r.plan_status.push(PlanStatusRow {
+                    item_id: id.clone(),
+                    kind,
+                    status,
+                });
+            }
+        }
+    }
     r.items.push(ItemRow {
         id,
         submission_id: sid.to_string(),

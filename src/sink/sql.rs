@@ -7,12 +7,34 @@
 //! Must not know: connections, reports.
 
 /// Version of the relational schema written into `shiryo_schema`.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
+/// Version 1 of each dialect's schema; a new database runs it and then every
+/// upgrade.
 pub const SQLITE_SCHEMA: &str = include_str!("../../sql/sqlite.sql");
 pub const SQLITE_LOAD: &str = include_str!("../../sql/sqlite_load.sql");
 pub const POSTGRES_SCHEMA: &str = include_str!("../../sql/postgres.sql");
 pub const POSTGRES_LOAD: &str = include_str!("../../sql/postgres_load.sql");
+
+/// Each later version and the SQL that takes version − 1 to it, per dialect.
+pub const SQLITE_UPGRADES: &[(i64, &str)] = &[(2, include_str!("../../sql/sqlite_v2.sql"))];
+pub const POSTGRES_UPGRADES: &[(i64, &str)] = &[(2, include_str!("../../sql/postgres_v2.sql"))];
+
+/// The upgrades a database at version `found` needs, in order (none for a
+/// current one), or why it cannot be used.
+pub fn upgrades_from(
+    found: i64,
+    upgrades: &'static [(i64, &'static str)],
+) -> Result<Vec<(i64, &'static str)>, String> {
+    if let Some(problem) = version_problem(found) {
+        return Err(problem);
+    }
+    Ok(upgrades
+        .iter()
+        .filter(|(v, _)| *v > found)
+        .copied()
+        .collect())
+}
 
 /// The statement after `-- name: NAME` in `file`, up to the next name line,
 /// without comments and the final `;`. Empty when the name is absent (a test
@@ -25,6 +47,19 @@ pub fn statement(file: &'static str, name: &str) -> &'static str {
     let rest = &file[start..];
     let end = rest.find("-- name: ").unwrap_or(rest.len());
     rest[..end].trim().trim_end_matches(';').trim()
+}
+
+/// Whether reports can be read from a database at version `found`: only the
+/// current version holds every report (an older one is upgraded by a load).
+pub fn readable_version(found: i64) -> Result<(), String> {
+    match version_problem(found) {
+        Some(p) => Err(p),
+        None if found < SCHEMA_VERSION => Err(format!(
+            "the database has schema version {found}, which keeps no reports for the page; \
+             load the JSON files into it once (`shiryo load`) to upgrade it"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// What a load did, per file.
@@ -55,19 +90,20 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// The refusal of a database whose schema version is not this program's.
+/// The refusal of a database whose schema version this program cannot use:
+/// newer than its own, or not a version at all. Older versions are upgraded.
 pub fn version_problem(found: i64) -> Option<String> {
-    use std::cmp::Ordering;
-    match found.cmp(&SCHEMA_VERSION) {
-        Ordering::Equal => None,
-        Ordering::Greater => Some(format!(
+    if found > SCHEMA_VERSION {
+        Some(format!(
             "the database has schema version {found}, newer than this shiryo's ({SCHEMA_VERSION}); \
              use a newer shiryo or another database"
-        )),
-        Ordering::Less => Some(format!(
-            "the database has schema version {found}, older than this shiryo's ({SCHEMA_VERSION}) \
-             and there is no upgrade; load into a new database"
-        )),
+        ))
+    } else if found < 1 {
+        Some(format!(
+            "the database has schema version {found}, which no shiryo wrote; load into a new database"
+        ))
+    } else {
+        None
     }
 }
 
@@ -94,6 +130,12 @@ mod tests {
                 "insert_dates",
                 "insert_counts",
                 "insert_warnings",
+                "insert_plan_status",
+                "insert_links",
+                "insert_review",
+                "insert_reasons",
+                "insert_report",
+                "read_reports",
             ] {
                 let s = statement(file, name);
                 assert!(!s.is_empty(), "missing statement {name}");
@@ -106,5 +148,17 @@ mod tests {
     fn versions() {
         assert!(version_problem(SCHEMA_VERSION).is_none());
         assert!(version_problem(SCHEMA_VERSION + 1).is_some_and(|m| m.contains("newer")));
+        assert!(version_problem(0).is_some());
+        let from_1 = upgrades_from(1, SQLITE_UPGRADES).expect("upgradable");
+        assert_eq!(from_1.iter().map(|u| u.0).collect::<Vec<_>>(), [2]);
+        assert!(upgrades_from(SCHEMA_VERSION, POSTGRES_UPGRADES)
+            .expect("current")
+            .is_empty());
+        assert_eq!(
+            SQLITE_UPGRADES.last().map(|u| u.0),
+            Some(SCHEMA_VERSION),
+            "an upgrade file per version"
+        );
+        assert_eq!(POSTGRES_UPGRADES.last().map(|u| u.0), Some(SCHEMA_VERSION));
     }
 }

@@ -10,6 +10,7 @@
 use super::rows::{rows, Rows};
 use super::sql::{
     self, statement, LoadCounts, Outcome, SCHEMA_VERSION, SQLITE_LOAD, SQLITE_SCHEMA,
+    SQLITE_UPGRADES,
 };
 use super::{Sink, SinkError};
 use crate::output::FileReport;
@@ -46,27 +47,34 @@ impl SqliteSink {
     }
 }
 
-/// Create the schema in one transaction, or check the version of the one found.
+/// Create the schema in one transaction, or check the version of the one found
+/// and upgrade an older one (docs/DATABASE.md).
 fn ensure_schema(conn: &mut Connection) -> Result<(), String> {
     let tx = conn.transaction().map_err(|e| e.to_string())?;
     let has: i64 = tx
         .query_row(statement(SQLITE_LOAD, "has_schema"), [], |r| r.get(0))
         .map_err(|e| format!("cannot read the database: {e}"))?;
-    if has == 0 {
+    let found = if has == 0 {
         tx.execute_batch(SQLITE_SCHEMA)
             .map_err(|e| format!("cannot create the schema: {e}"))?;
+        1
+    } else {
+        let found: Option<i64> = tx
+            .query_row(statement(SQLITE_LOAD, "schema_version"), [], |r| r.get(0))
+            .map_err(|e| format!("cannot read the schema version: {e}"))?;
+        found.unwrap_or(0)
+    };
+    let upgrades = sql::upgrades_from(found, SQLITE_UPGRADES)?;
+    for (version, script) in &upgrades {
+        tx.execute_batch(script)
+            .map_err(|e| format!("cannot upgrade the schema to version {version}: {e}"))?;
+    }
+    if has == 0 || !upgrades.is_empty() {
         tx.execute(
             statement(SQLITE_LOAD, "set_schema_version"),
             [SCHEMA_VERSION],
         )
         .map_err(|e| e.to_string())?;
-    } else {
-        let found: Option<i64> = tx
-            .query_row(statement(SQLITE_LOAD, "schema_version"), [], |r| r.get(0))
-            .map_err(|e| format!("cannot read the schema version: {e}"))?;
-        if let Some(problem) = sql::version_problem(found.unwrap_or(0)) {
-            return Err(problem);
-        }
     }
     tx.commit().map_err(|e| e.to_string())
 }
@@ -194,5 +202,78 @@ fn load(tx: &Transaction<'_>, r: &Rows<'_>) -> rusqlite::Result<Outcome> {
             w.message
         ])?;
     }
+    let mut s = st("insert_plan_status")?;
+    for x in &r.plan_status {
+        s.execute(params![x.item_id, x.kind, x.status])?;
+    }
+    let mut s = st("insert_links")?;
+    for l in &r.links {
+        s.execute(params![
+            l.plan_item_id,
+            l.kind,
+            l.report_item_id,
+            l.report_path,
+            l.report_locator,
+            l.report_section,
+            l.report_index
+        ])?;
+    }
+    let mut s = st("insert_review")?;
+    for x in &r.reviews {
+        s.execute(params![x.submission_id, x.verdict])?;
+    }
+    let mut s = st("insert_reasons")?;
+    for x in &r.reasons {
+        s.execute(params![
+            x.submission_id,
+            x.ord,
+            x.code,
+            x.level,
+            x.section_number,
+            x.count,
+            x.message
+        ])?;
+    }
+    st("insert_report")?.execute(params![f.path, r.report_json])?;
     Ok(outcome)
+}
+
+/// Every report loaded into the SQLite file `path`, in path order (for
+/// `report --db`). The file must exist and hold the shiryo schema.
+pub fn read_reports(path: &Path) -> Result<Vec<FileReport>, SinkError> {
+    let target = path.display().to_string();
+    let err = |e: String| SinkError::new(&target, e);
+    if !path.is_file() {
+        return Err(err("no such database file".into()));
+    }
+    let mut conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| err(format!("cannot open database: {e}")))?;
+    check_readable(&mut conn).map_err(err)?;
+    let mut st = conn
+        .prepare(statement(SQLITE_LOAD, "read_reports"))
+        .map_err(|e| err(e.to_string()))?;
+    let texts = st
+        .query_map([], |row| row.get::<_, String>(0))
+        .map_err(|e| err(e.to_string()))?;
+    let mut out = Vec::new();
+    for t in texts {
+        let t = t.map_err(|e| err(e.to_string()))?;
+        out.push(super::parse_report(&t).map_err(err)?);
+    }
+    Ok(out)
+}
+
+/// A database this program can read reports from: the shiryo schema at the
+/// current version (an older one is upgraded by the next load, not by a read).
+fn check_readable(conn: &mut Connection) -> Result<(), String> {
+    let has: i64 = conn
+        .query_row(statement(SQLITE_LOAD, "has_schema"), [], |r| r.get(0))
+        .map_err(|e| format!("cannot read the database: {e}"))?;
+    if has == 0 {
+        return Err("not a shiryo database (no shiryo_schema table)".into());
+    }
+    let found: Option<i64> = conn
+        .query_row(statement(SQLITE_LOAD, "schema_version"), [], |r| r.get(0))
+        .map_err(|e| format!("cannot read the schema version: {e}"))?;
+    super::sql::readable_version(found.unwrap_or(0))
 }

@@ -20,6 +20,10 @@ pub const TABLES: &[&str] = &[
     "item_dates",
     "item_counts",
     "warnings",
+    "plan_status",
+    "item_links",
+    "submission_review",
+    "review_reasons",
 ];
 
 pub fn shiryo() -> Command {

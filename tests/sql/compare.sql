@@ -33,3 +33,10 @@ SELECT municipality, CAST(sum(items) AS BIGINT) AS items FROM municipality_categ
 WHERE category = 1 GROUP BY municipality ORDER BY municipality;
 SELECT fiscal_year, CAST(sum(planned) AS BIGINT) AS planned, CAST(sum(held) AS BIGINT) AS held FROM hub_meetings
 GROUP BY fiscal_year ORDER BY fiscal_year NULLS FIRST;
+SELECT kind, status, count(*) AS n FROM plan_status GROUP BY kind, status ORDER BY kind, status;
+SELECT plan_item_id, kind, status, report_item_id, report_path, report_section, report_index, report_text
+FROM plan_links ORDER BY plan_item_id, kind, report_item_id NULLS FIRST;
+SELECT verdict, count(*) AS n FROM submission_review GROUP BY verdict ORDER BY verdict;
+SELECT count(*) AS n FROM forms_to_check;
+SELECT code, level, count(*) AS n, CAST(sum(count) AS BIGINT) AS total FROM review_reasons
+GROUP BY code, level ORDER BY code, level;
