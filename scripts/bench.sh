@@ -5,7 +5,9 @@
 #
 # Builds the release binary, generates two corpora with the same seed
 # (examples/gen_corpus: 200 and 2,000 files, .docx and .xlsx mixed), then measures
-#   1. forms per second end to end over the 2,000-file corpus (`shiryo extract`),
+#   1. forms per second end to end over the 2,000-file corpus (`shiryo extract`,
+#      worker processes, the default), and against --in-process, the two taken
+#      in turn (scripts/bench_isolation.sh),
 #   2. peak RSS for 200 and 2,000 files (it should not grow with the file count),
 #   3. start-up time of a one-file run,
 #   4. the speed-up from --jobs 1 to --jobs 2,
@@ -190,6 +192,11 @@ FPSN=$(awk -v f="$FORMS" -v t="$TN" 'BEGIN {printf "%.0f", f / t}')
 FPC=$(awk -v f="$FORMS" -v t="$C1" 'BEGIN {printf "%.0f", f / t}')
 SPEEDUP=$(awk -v a="$T1" -v b="$T2" 'BEGIN {printf "%.2f", a / b}')
 
+# ---------------------------------------------------------------- 1b. isolation
+# Worker processes (the default) against --in-process, taken in turn.
+quiet
+ISOLATION=$(scripts/bench_isolation.sh --pairs "$RUNS" --bin "$BIN" "$C_LARGE" 2>&1)
+
 # ---------------------------------------------------------------- 2. memory
 RSS_S=$(peak_rss_mb "$BIN" extract "$C_SMALL" --out "$OUT" -q)
 RSS_L=$(peak_rss_mb "$BIN" extract "$C_LARGE" --out "$OUT" -q)
@@ -217,6 +224,10 @@ say "| start-up, one-file run | $START_MS ms (± $(awk -v t="$SDS" 'BEGIN {print
 say "| \`shiryo --version\` (process floor) | $VERSION_MS ms | — |"
 say ""
 say "Summary line of the large run: \`$SUM\` — $CHECK. Reports written to \`$OUT\`."
+say ""
+say "## Worker processes vs in-process ($LARGE files, taken in turn)"
+say ""
+say "$ISOLATION"
 say ""
 
 # ---------------------------------------------------------------- 5. peers

@@ -22,14 +22,9 @@ pub enum Command {
     Audit(AuditArgs),
     /// Write the overview page (HTML) of a directory of output JSON files.
     Report(ReportArgs),
-    /// Internal: extract one file and print its report (used by --isolate).
-    #[command(name = "__extract-one", hide = true)]
-    ExtractOne {
-        path: PathBuf,
-        display: String,
-        #[command(flatten)]
-        limits: LimitArgs,
-    },
+    /// Internal: serve files to the batch as a worker process (stdin/stdout frames).
+    #[command(name = "__worker", hide = true)]
+    Worker,
     /// Show how the classifier decides the categories of a text.
     Explain {
         /// The item text to explain.
@@ -47,7 +42,7 @@ pub struct ExtractArgs {
     pub out: PathBuf,
     #[command(flatten)]
     pub sinks: SinkArgs,
-    /// Worker threads (default: all cores).
+    /// Files read at once, each in its own worker process (default: all cores).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub jobs: usize,
     /// No progress bar and no summary line (failed files are still named on stderr).
@@ -57,16 +52,27 @@ pub struct ExtractArgs {
     /// wrote (`generator`); process only the rest.
     #[arg(long)]
     pub skip_existing: bool,
-    /// Give up on a file after this many seconds (reported as too_large).
+    /// Give up on a file after this many seconds, wall clock and CPU time
+    /// (reported as too_large); 0: no limit. Default: 60 in worker processes,
+    /// no limit with --in-process.
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<f64>,
-    /// Run each file in a child process, so a reader that aborts or hangs cannot
-    /// take the batch down.
+    /// Read files in this process instead of worker processes. Faster to
+    /// start, but a file that aborts or hangs a reader ends the whole run
+    /// (for fuzzing, embedding and debugging).
     #[arg(long)]
-    pub isolate: bool,
-    /// Memory cap of each isolated child, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 2048, requires = "isolate")]
+    pub in_process: bool,
+    /// Memory (address-space) limit of each worker process, in MiB.
+    #[arg(
+        long,
+        value_name = "MIB",
+        default_value_t = 2048,
+        conflicts_with = "in_process"
+    )]
     pub memory_mib: u64,
+    /// Accepted for old scripts: files are isolated in worker processes by default.
+    #[arg(long, hide = true, conflicts_with = "in_process")]
+    pub isolate: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -6,6 +6,8 @@
 //!
 //! Must not know: threads, the command line, where output is written.
 
+pub mod input;
+
 use crate::output::{self, ErrorCode, FileError, FileReport, Source};
 use crate::read::{self, ReadError};
 use crate::{form, Config};
@@ -16,16 +18,21 @@ use std::path::Path;
 /// Extract one file from disk. `display` is the path written into `source.path`.
 pub fn extract_file(path: &Path, display: &str, cfg: &Config) -> FileReport {
     let unread = unread_source(path, display);
-    if unread.bytes > cfg.limits.max_file_bytes {
-        let msg = format!(
-            "{display}: {} bytes is over the limit of {} bytes",
-            unread.bytes, cfg.limits.max_file_bytes
-        );
-        return failed(unread, ErrorCode::TooLarge, msg);
-    }
-    match std::fs::read(path) {
+    match input::read(path, cfg.limits.max_file_bytes) {
         Ok(bytes) => extract_bytes(&bytes, display, &unread.format, cfg),
-        Err(e) => failed(
+        Err(input::InputError::TooLarge(n)) => {
+            let msg = format!(
+                "{display}: {n} bytes is over the limit of {} bytes",
+                cfg.limits.max_file_bytes
+            );
+            failed(unread, ErrorCode::TooLarge, msg)
+        }
+        Err(input::InputError::NotRegular(what)) => failed(
+            Source { bytes: 0, ..unread },
+            ErrorCode::UnsupportedFormat,
+            format!("{display}: {what}, not a regular file; it was not read"),
+        ),
+        Err(input::InputError::Io(e)) => failed(
             Source { bytes: 0, ..unread },
             ErrorCode::Corrupt,
             format!("{display}: cannot read file: {e}"),

@@ -7,6 +7,7 @@
 //!
 //! Must not know: docx-rs, calamine, files, threads.
 
+mod analyse;
 mod draft;
 mod entities;
 mod items;

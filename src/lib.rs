@@ -6,11 +6,12 @@
 //! [`read`] (bytes → [`model::Document`]) → [`form`] (document → forms, sections,
 //! items) → [`text`] (normalisation, tokens, categories, dates, counts) →
 //! [`output`] (the JSON contract). [`extract`] runs the stages for one file;
-//! [`batch`] runs many files in parallel and hands each report, in input order,
-//! to the [`sink`]s (NDJSON, SQLite, PostgreSQL, CSV, xlsx); [`load`] hands
-//! reports already written to the same sinks; [`link`] links plans to progress
-//! and to next year's results; [`audit`] compares results with expected files
-//! written by people; [`review`] says which forms a person should read;
+//! [`batch`] runs many files in parallel, each in a [`worker`] process by
+//! default, and hands each report, in input order, to the [`sink`]s (NDJSON,
+//! SQLite, PostgreSQL, CSV, xlsx); [`load`] hands reports already written to
+//! the same sinks; [`link`] links plans to progress and to next year's
+//! results; [`audit`] compares results with expected files written by people;
+//! [`review`] says which forms a person should read;
 //! [`report`] renders the overview page.
 //!
 //! ```no_run
@@ -36,6 +37,7 @@ pub mod report;
 pub mod review;
 pub mod sink;
 pub mod text;
+pub mod worker;
 
 pub use read::Limits;
 

@@ -1,17 +1,22 @@
 //! The `shiryo` binary: parse arguments, call the library, map outcomes to exit
-//! codes (0 all files read, 1 some files failed or audit below --min-f1, 2 usage).
+//! codes (0 all files read, 1 some files failed or some paths could not be
+//! read, or audit below --min-f1, 2 usage or a run that could not start).
 
 mod cli;
 
 use anyhow::Context;
 use clap::Parser;
 use cli::{Cli, Command};
-use shiryo::batch::{self, BatchOptions};
+use shiryo::batch::{self, BatchOptions, Isolation};
 use shiryo::guard::Guard;
 use shiryo::sink::{self, csv::CsvSink, ndjson::NdjsonSink, xlsx::XlsxSink, Sinks};
+use shiryo::worker::PoolConfig;
 use shiryo::Config;
 use std::process::ExitCode;
 use std::time::Duration;
+
+/// Seconds a worker may spend on one file unless `--timeout` says otherwise.
+const DEFAULT_WORKER_TIMEOUT: f64 = 60.0;
 
 fn main() -> ExitCode {
     // A panic inside a reader is caught and becomes that file's `corrupt` error;
@@ -41,52 +46,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Extract(args) => {
-            let cfg = Config {
-                limits: args.limits.to_limits(),
-            };
-            let inputs = batch::collect_inputs(&args.paths)?;
-            let mut sinks = open_sinks(&args.sinks)?;
-            let opts = BatchOptions {
-                out_dir: args.out.clone(),
-                jobs: args.jobs,
-                progress: !args.quiet,
-                skip_existing: args.skip_existing,
-                guard: Guard {
-                    timeout: args
-                        .timeout
-                        .filter(|t| *t > 0.0)
-                        .map(Duration::from_secs_f64),
-                    isolate_with: if args.isolate {
-                        Some(std::env::current_exe()?)
-                    } else {
-                        None
-                    },
-                    memory_mib: args.isolate.then_some(args.memory_mib),
-                },
-            };
-            let summary = batch::run(&inputs, &cfg, &opts, &mut sinks).context("batch stopped")?;
-            if !args.quiet {
-                eprintln!("shiryo: {summary}");
-                print_notes(&summary.notes);
-            }
-            Ok(if summary.failed > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::ExtractOne {
-            path,
-            display,
-            limits,
-        } => {
-            let cfg = Config {
-                limits: limits.to_limits(),
-            };
-            let report = shiryo::extract::extract_file(&path, &display, &cfg);
-            let mut out = std::io::stdout().lock();
-            std::io::Write::write_all(&mut out, &shiryo::batch::to_json(&report))?;
+        Command::Extract(args) => extract(args),
+        Command::Worker => {
+            shiryo::worker::serve()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Load(args) => load(args),
@@ -100,6 +62,60 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn extract(args: cli::ExtractArgs) -> anyhow::Result<ExitCode> {
+    let cfg = Config {
+        limits: args.limits.to_limits(),
+    };
+    let collected = batch::collect_inputs(&args.paths);
+    for (path, why) in &collected.unreadable {
+        eprintln!("shiryo: {path}: {why}");
+    }
+    if collected.inputs.is_empty() && !collected.unreadable.is_empty() {
+        anyhow::bail!("nothing to read");
+    }
+    if let Some(clash) = collected.clash() {
+        anyhow::bail!(clash);
+    }
+    let timeout = |default: Option<f64>| {
+        args.timeout
+            .or(default)
+            .filter(|t| *t > 0.0)
+            .map(Duration::from_secs_f64)
+    };
+    let isolation = if args.in_process {
+        Isolation::InProcess(Guard {
+            timeout: timeout(None),
+        })
+    } else {
+        Isolation::Workers(PoolConfig {
+            exe: std::env::current_exe().context("cannot find this program to start workers")?,
+            memory_mib: Some(args.memory_mib),
+            timeout: timeout(Some(DEFAULT_WORKER_TIMEOUT)),
+            limits: cfg.limits,
+        })
+    };
+    let opts = BatchOptions {
+        out_dir: args.out.clone(),
+        jobs: args.jobs,
+        progress: !args.quiet,
+        skip_existing: args.skip_existing,
+        isolation,
+    };
+    let mut sinks = open_sinks(&args.sinks)?;
+    let mut summary =
+        batch::run(&collected.inputs, &cfg, &opts, &mut sinks).context("batch stopped")?;
+    summary.unread_paths = collected.unreadable.len();
+    if !args.quiet {
+        eprintln!("shiryo: {summary}");
+        print_notes(&summary.notes);
+    }
+    Ok(if summary.failed > 0 || summary.unread_paths > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// What the destinations said they did, one line each.

@@ -37,7 +37,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         let Ok(mut f) = z.by_index(i) else { continue };
         let mut data = Vec::new();
         if f.read_to_end(&mut data).is_ok() {
-            out.push((f.name().to_string(), data));
+            out.push((f.name().map(|n| n.into_owned()).unwrap_or_default(), data));
         }
     }
     out

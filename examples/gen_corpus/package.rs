@@ -102,7 +102,7 @@ fn entries(packed: Vec<u8>) -> Vec<(String, Vec<u8>)> {
         }
         let mut data = Vec::new();
         e.read_to_end(&mut data).expect("entry data");
-        entries.push((e.name().to_string(), data));
+        entries.push((e.name().expect("entry name").into_owned(), data));
     }
     entries
 }

@@ -144,13 +144,14 @@ pub fn write(path: &Path, docx: Docx, bare_breaks: bool) {
         }
         let mut data = Vec::new();
         entry.read_to_end(&mut data).expect("entry data");
-        if bare_breaks && entry.name() == "word/document.xml" {
+        let name = entry.name().expect("entry name").into_owned();
+        if bare_breaks && name == "word/document.xml" {
             let xml = String::from_utf8(data).expect("UTF-8 XML");
             data = xml
                 .replace(r#"<w:br w:type="textWrapping" />"#, "<w:br />")
                 .into_bytes();
         }
-        out.start_file(entry.name(), options).expect("start entry");
+        out.start_file(name, options).expect("start entry");
         out.write_all(&data).expect("write entry");
     }
     out.finish()

@@ -2,10 +2,11 @@
 //! section kinds and fiscal years, text analysis of every item (categories from
 //! words, dates, counts) and the per-submission warnings.
 
+use super::analyse;
 use super::lines::{self, HeaderField};
-use crate::output::{At, CountOut, DateOut, Item, Section, Submission, Warning};
+use crate::output::{Section, Submission, Warning};
 use crate::text::similar::{self, FormItem, Wording};
-use crate::text::{self, checks, TextContext};
+use crate::text::{self, TextContext};
 
 /// How an item got its categories (SPEC §2 `category_source`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub enum CategorySource {
 }
 
 impl CategorySource {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             CategorySource::Marker => "marker",
             CategorySource::Heading => "heading",
@@ -169,7 +170,7 @@ impl DraftForm {
             };
             let mut items = Vec::new();
             for (i, di) in ds.items.into_iter().enumerate() {
-                let item = analyse(di, &ctx, ds.number, i, &mut warnings);
+                let item = analyse::analyse(di, &ctx, ds.number, i, &mut warnings);
                 items.push(item);
             }
             if items.is_empty() {
@@ -255,7 +256,8 @@ fn decide_categories(sections: &mut [DraftSection]) {
     let all = sections.iter_mut().flat_map(|s| s.items.iter_mut());
     for ((item, example), unlabelled) in all.zip(from_example).zip(unlabelled) {
         if unlabelled {
-            item.categories = example.unwrap_or_else(|| text::classify::classify(&item.text));
+            item.categories = example
+                .unwrap_or_else(|| text::classify::classify(text::analysed_part(&item.text)));
         }
     }
     // Continuation lines follow the item above them, now that it is decided.
@@ -266,19 +268,6 @@ fn decide_categories(sections: &mut [DraftSection]) {
             }
         }
     }
-}
-
-/// Counts in another cell of an item's row: read as if the cell were written
-/// in brackets after the activity, so the activity names their event
-/// (DECISIONS 20); only the counts inside the cell are kept.
-fn fact_counts(activity: &str, fact: &str, ctx: &TextContext) -> Vec<text::counts::CountFact> {
-    let joined = format!("{activity}({fact})");
-    let start = activity.len() + 1;
-    let end = start + fact.len();
-    text::counts::find_counts(&joined, ctx)
-        .into_iter()
-        .filter(|c| c.span.start >= start && c.span.end <= end)
-        .collect()
 }
 
 fn kind_name(n: u8) -> &'static str {
@@ -313,112 +302,4 @@ fn section_years(sections: &[DraftSection]) -> Vec<Option<i32>> {
         .zip(own)
         .map(|(s, y)| y.or(if s.number <= 2 { base_prev } else { base_cur }))
         .collect()
-}
-
-/// The contract item for a draft, item `index` of `section`; its date and count
-/// warnings go to `warnings`.
-fn analyse(
-    di: DraftItem,
-    ctx: &TextContext,
-    section: u8,
-    index: usize,
-    warnings: &mut Vec<Warning>,
-) -> Item {
-    let categories = di.categories;
-    let mut dates = Vec::new();
-    let mut counts = Vec::new();
-    if let Some(h) = &di.heading_text {
-        dates.extend(text::dates::find_dates(h, ctx));
-        counts.extend(text::counts::find_counts(h, ctx));
-    }
-    let own_dates = text::dates::find_dates(&di.text, ctx);
-    let own_counts = text::counts::find_counts(&di.text, ctx);
-    let mismatch = checks::count_mismatch(&di.text, &own_dates, &own_counts);
-    dates.extend(own_dates);
-    counts.extend(own_counts);
-    for fact in &di.facts {
-        dates.extend(text::dates::find_dates(fact, ctx));
-        counts.extend(fact_counts(&di.text, fact, ctx));
-    }
-    if let Some(fy) = ctx.fiscal_year {
-        for d in dates.iter().filter(|d| checks::outside_fiscal_year(d, fy)) {
-            warnings.push(Warning {
-                code: "date_outside_fiscal_year".into(),
-                section: Some(section),
-                item: Some(index),
-                message: format!(
-                    "「{}」 ({}) lies outside fiscal year {fy} ({fy}-04 … {}-03) of section {section}",
-                    d.text,
-                    d.start.as_deref().or(d.end.as_deref()).unwrap_or("?"),
-                    fy + 1,
-                ),
-            });
-        }
-    }
-    if let Some(msg) = mismatch {
-        warnings.push(Warning {
-            code: "count_mismatch".into(),
-            section: Some(section),
-            item: Some(index),
-            message: msg,
-        });
-    }
-    Item {
-        id: String::new(),
-        index,
-        text: di.text,
-        categories,
-        category_source: di.source.as_str().into(),
-        dates: dates
-            .into_iter()
-            .map(|d| DateOut {
-                text: d.text,
-                start: d.start,
-                end: d.end,
-                planned: d.planned,
-            })
-            .collect(),
-        counts: counts
-            .into_iter()
-            .map(|c| CountOut {
-                text: c.text,
-                value: c.value,
-                per: c.per.map(|p| p.as_str().to_string()),
-                every: c.every,
-                planned: c.planned,
-                event: c.event,
-            })
-            .collect(),
-        at: match di.origin {
-            Origin::Body { paragraph } => At::Word {
-                table: None,
-                row: None,
-                col: None,
-                paragraph,
-            },
-            Origin::Table {
-                table,
-                row,
-                col,
-                paragraph,
-            } => At::Word {
-                table: Some(table),
-                row: Some(row),
-                col: Some(col),
-                paragraph,
-            },
-            Origin::Sheet {
-                sheet,
-                row,
-                col,
-                paragraph,
-            } => At::Sheet {
-                sheet,
-                row,
-                col,
-                paragraph,
-            },
-        },
-        links: None,
-    }
 }

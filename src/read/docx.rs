@@ -28,8 +28,9 @@ use std::borrow::Cow;
 /// Read a .docx into the neutral model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     let mut zip = container::open(bytes, limits)?;
-    let main = main_part(&mut zip, limits)?;
-    let raw = container::read_entry(&mut zip, &main, limits)?
+    let main = main_part(&mut zip)?;
+    let raw = zip
+        .read(&main)?
         .ok_or_else(|| ReadError::Corrupt(format!("the Word package has no {main}")))?;
     let xml = decode(&raw)
         .ok_or_else(|| ReadError::Corrupt(format!("{main} is not UTF-8 or UTF-16 text")))?;
@@ -37,7 +38,6 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     let blocks = {
         let mut lists = PackageLists {
             zip: &mut zip,
-            limits,
             dir,
             styles: None,
             numbering: None,
@@ -53,7 +53,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
         diagnostics: Vec::new(),
     };
     for name in page_headers(&zip, dir) {
-        let parsed = container::read_entry(&mut zip, &name, limits)?
+        let parsed = zip
+            .read(&name)?
             .and_then(|raw| decode(&raw).map(|x| body::parse(&x, &mut numbering::NoLists)));
         match parsed {
             Some(Ok(blocks)) => doc.parts.push(Part {
@@ -74,7 +75,6 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
 /// main part, each read the first time a paragraph needs it.
 struct PackageLists<'a, 'z> {
     zip: &'a mut Archive<'z>,
-    limits: &'a Limits,
     dir: &'a str,
     styles: Option<styles::ListStyles>,
     numbering: Option<numbering::Numbering>,
@@ -83,7 +83,7 @@ struct PackageLists<'a, 'z> {
 impl PackageLists<'_, '_> {
     fn part(&mut self, name: &str) -> Option<String> {
         let path = format!("{}{name}", self.dir);
-        let raw = container::read_entry(self.zip, &path, self.limits).ok()??;
+        let raw = self.zip.read(&path).ok()??;
         decode(&raw).map(Cow::into_owned)
     }
 }
@@ -113,13 +113,16 @@ impl numbering::Lists for PackageLists<'_, '_> {
 /// The page-header parts beside the main part (`word/header1.xml` …), in
 /// number order.
 fn page_headers(zip: &Archive<'_>, dir: &str) -> Vec<String> {
-    let mut found: Vec<(u32, String)> = container::names(zip)
+    let mut found: Vec<(u32, String)> = zip
+        .names()
         .filter_map(|n| {
             let number = n
                 .strip_prefix(dir)?
                 .strip_prefix("header")?
-                .strip_suffix(".xml")?;
-            Some((number.parse().unwrap_or(u32::MAX), n.to_string()))
+                .strip_suffix(".xml")?
+                .parse()
+                .unwrap_or(u32::MAX);
+            Some((number, n.clone()))
         })
         .collect();
     found.sort();
@@ -128,9 +131,9 @@ fn page_headers(zip: &Archive<'_>, dir: &str) -> Vec<String> {
 
 /// The path of the main document part, from the package relationships
 /// (`word/document.xml` when they do not say).
-fn main_part(zip: &mut Archive<'_>, limits: &Limits) -> Result<String, ReadError> {
+fn main_part(zip: &mut Archive<'_>) -> Result<String, ReadError> {
     const DEFAULT: &str = "word/document.xml";
-    let Some(rels) = container::read_entry(zip, "_rels/.rels", limits)? else {
+    let Some(rels) = zip.read("_rels/.rels")? else {
         return Ok(DEFAULT.into());
     };
     let Some(rels) = decode(&rels) else {
@@ -138,7 +141,7 @@ fn main_part(zip: &mut Archive<'_>, limits: &Limits) -> Result<String, ReadError
     };
     let target = styles::office_document_target(&rels)
         .map(|t| t.trim_start_matches('/').to_string())
-        .filter(|t| zip.index_for_name(t).is_some());
+        .filter(|t| zip.contains(t));
     Ok(target.unwrap_or_else(|| DEFAULT.into()))
 }
 

@@ -16,6 +16,7 @@ mod numfmt;
 mod ods;
 mod ods_shown;
 mod shown;
+mod strings;
 mod text;
 mod xls;
 mod xls_shown;
@@ -26,6 +27,8 @@ use crate::model::{Block, Cell, Diagnostic, Document, Level, Line, Part, PartKin
 use calamine::{
     Dimensions, Ods, OdsError, Reader, SheetType, SheetVisible, Xls, XlsError, Xlsx, XlsxError,
 };
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
 use std::io::{Cursor, Read, Seek};
 
 /// Largest sheet area (rows × columns of its used range) read through
@@ -59,9 +62,14 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
 fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ReadError> {
     match format {
         Format::Xlsx | Format::Xlsm => {
-            let zip = container::open(bytes, limits)?;
-            let wb = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
-            read_xlsx(wb, zip, limits)
+            let mut zip = container::open(bytes, limits)?;
+            // calamine reserves what sharedStrings.xml declares: check it first.
+            let checked = strings::check(&mut zip)?;
+            let for_calamine = checked.repacked.as_deref().unwrap_or(bytes);
+            let wb = Xlsx::new(Cursor::new(for_calamine)).map_err(xlsx_error)?;
+            let mut doc = read_xlsx(wb, zip, limits)?;
+            doc.diagnostics.splice(0..0, checked.diagnostics);
+            Ok(doc)
         }
         Format::Xls => {
             xls::check(bytes, DENSE_LIMIT)?;
@@ -78,17 +86,16 @@ fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Docume
         }
         Format::Ods => {
             let mut zip = container::open(bytes, limits)?;
-            let content =
-                container::read_entry(&mut zip, "content.xml", limits)?.ok_or_else(|| {
-                    ReadError::Corrupt("the OpenDocument file has no content.xml".into())
-                })?;
+            let content = zip.read("content.xml")?.ok_or_else(|| {
+                ReadError::Corrupt("the OpenDocument file has no content.xml".into())
+            })?;
             // calamine does not report merged cells of OpenDocument sheets, and
             // it holds each sheet's used area densely: measure both first.
             let content = String::from_utf8_lossy(&content);
             let scan = ods::scan(&content);
             if let Some((sheet, area)) = scan.largest.filter(|(_, a)| *a > DENSE_LIMIT) {
                 return Err(ReadError::TooLarge(format!(
-                    "sheet \"{sheet}\" spans {area} cells, over the limit of {DENSE_LIMIT} for .ods"
+                    "sheet \"{sheet}\" needs {area} cells, over the limit of {DENSE_LIMIT} for .ods"
                 )));
             }
             let wb = Ods::new(Cursor::new(bytes)).map_err(ods_error)?;
@@ -97,7 +104,7 @@ fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Docume
             let mut doc = read_ranges(wb, limits, merges, ods_error)?;
             // Typed cells as displayed (calamine gives values without formats).
             let shown = ods_shown::scan(&content, || {
-                let styles = container::read_entry(&mut zip, "styles.xml", limits).ok()??;
+                let styles = zip.read("styles.xml").ok()??;
                 Some(String::from_utf8_lossy(&styles).into_owned())
             });
             shown::apply(&mut doc, &shown);
@@ -115,7 +122,7 @@ fn read_xlsx(
     limits: &Limits,
 ) -> Result<Document, ReadError> {
     let mut doc = Document::default();
-    let paths = merges::sheet_paths(&mut zip, limits).unwrap_or_default();
+    let paths = merges::sheet_paths(&mut zip).unwrap_or_default();
     let mut shown = shown::Formats::new(wb.has_1904_epoch());
     for sheet in wb.sheets_metadata().to_vec() {
         if !keep(&sheet, &mut doc) {
@@ -146,7 +153,7 @@ fn read_xlsx(
             Err(e) => return Err(xlsx_error(e)),
         }
         let found = match paths.get(&sheet.name) {
-            Some(path) => merges::merged_regions(&mut zip, path, limits)?,
+            Some(path) => merges::merged_regions(&mut zip, path)?,
             None => None,
         };
         let merged = match found {
@@ -254,27 +261,38 @@ fn table(mut values: Vec<Value>, merges: Vec<Dimensions>) -> Option<Table> {
     regions.sort_by_key(|d| d.start);
 
     let mut cells: Vec<Cell> = Vec::with_capacity(values.len());
-    // Regions that may cover the current row, by start column; `next` is the
-    // first region (by start row) not yet considered.
-    let mut active: Vec<Dimensions> = Vec::new();
+    // Regions that may cover the current row, by (start column, order), and
+    // when each ends; `next` is the first region (by start row) not yet
+    // considered. Each region enters and leaves once, each value asks once:
+    // O((values + regions) · log regions), however the regions overlap.
+    let mut active: BTreeMap<(u32, usize), Dimensions> = BTreeMap::new();
+    let mut ends: BinaryHeap<Reverse<(u32, u32, usize)>> = BinaryHeap::new();
     let mut next = 0;
     let mut current_row = None;
     for v in values {
         if current_row != Some(v.row) {
             current_row = Some(v.row);
-            active.retain(|d| d.end.0 >= v.row);
+            while let Some(&Reverse((end, col, seq))) = ends.peek() {
+                if end >= v.row {
+                    break;
+                }
+                ends.pop();
+                active.remove(&(col, seq));
+            }
             while next < regions.len() && regions[next].start.0 <= v.row {
-                if regions[next].end.0 >= v.row {
-                    active.push(regions[next]);
+                let d = regions[next];
+                if d.end.0 >= v.row {
+                    active.insert((d.start.1, next), d);
+                    ends.push(Reverse((d.end.0, d.start.1, next)));
                 }
                 next += 1;
             }
-            active.sort_by_key(|d| d.start.1);
         }
-        let i = active.partition_point(|d| d.start.1 <= v.col);
-        let region = i
-            .checked_sub(1)
-            .map(|i| active[i])
+        // The region starting last at or left of the value's column.
+        let region = active
+            .range(..=(v.col, usize::MAX))
+            .next_back()
+            .map(|(_, d)| *d)
             .filter(|d| d.end.1 >= v.col);
         let (row_span, col_span) = match region {
             Some(d) if d.start == (v.row, v.col) => {

@@ -35,6 +35,10 @@ impl Format {
     }
 }
 
+/// The most the sniffer inflates of `mimetype` or `[Content_Types].xml`
+/// (each is under 2 KB in practice); the reader that follows has its own budget.
+const SMALL_PART: u64 = 1 << 20;
+
 const ODS_MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
 
 /// Decide the format of `bytes` named with extension `ext` (lower case, no dot).
@@ -63,8 +67,8 @@ fn sniff_zip(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Format, ReadErr
     let mut zip = container::open(bytes, limits)?;
     let (mut word, mut workbook, mut vba, mut xlsb, mut mimetype, mut types, mut ppt) =
         (false, false, false, false, false, false, false);
-    for name in container::names(&zip) {
-        match name {
+    for name in zip.names() {
+        match name.as_str() {
             "word/document.xml" => word = true,
             "xl/workbook.xml" => workbook = true,
             "xl/vbaProject.bin" => vba = true,
@@ -89,7 +93,9 @@ fn sniff_zip(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Format, ReadErr
         return Ok(excel(false));
     }
     if mimetype {
-        let mime = container::read_entry(&mut zip, "mimetype", limits)?.unwrap_or_default();
+        let mime = zip
+            .read_at_most("mimetype", SMALL_PART)?
+            .unwrap_or_default();
         let mime = String::from_utf8_lossy(&mime);
         let mime = mime.trim();
         if mime == ODS_MIME {
@@ -114,8 +120,9 @@ fn sniff_zip(bytes: &[u8], ext: &str, limits: &Limits) -> Result<Format, ReadErr
     }
     if types {
         // An OOXML package whose main part sits elsewhere: ask its content types.
-        let ct =
-            container::read_entry(&mut zip, "[Content_Types].xml", limits)?.unwrap_or_default();
+        let ct = zip
+            .read_at_most("[Content_Types].xml", SMALL_PART)?
+            .unwrap_or_default();
         let ct = String::from_utf8_lossy(&ct);
         if ct.contains("wordprocessingml.document.main+xml") {
             return Ok(Format::Docx);

@@ -17,6 +17,26 @@ pub mod vocabulary;
 
 pub use normalize::{compact, normalize, normalize_with_map, Normalized};
 
+/// Longest item text (bytes) that is analysed for dates, counts and
+/// categories. No item a person writes comes near it; past it the analysis
+/// (whose cost grows with the number of dates and counts times the text's
+/// length) would let one hostile text run for hours. Longer items keep their
+/// text, get no dates or counts and an `item_too_long` warning, and are
+/// classified and compared on their first `MAX_ANALYSED_BYTES`.
+pub const MAX_ANALYSED_BYTES: usize = 1 << 16;
+
+/// `text` cut to at most [`MAX_ANALYSED_BYTES`], at a character boundary.
+pub fn analysed_part(text: &str) -> &str {
+    if text.len() <= MAX_ANALYSED_BYTES {
+        return text;
+    }
+    let mut end = MAX_ANALYSED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// What a date or count needs to know about the item's section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TextContext {

@@ -74,6 +74,19 @@ fn is_space(c: char) -> bool {
 pub fn normalize_with_map(s: &str) -> Normalized {
     let mut text = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
+    normalize_into(s, &mut text, Some(&mut map));
+    Normalized { text, map }
+}
+
+/// The normaliser: `text` receives the normalised text, `map` (when given)
+/// one original offset per byte of it and the end. Without a map the memory
+/// is the text alone, not eight bytes more per byte.
+fn normalize_into(s: &str, text: &mut String, mut map: Option<&mut Vec<usize>>) {
+    fn push(map: &mut Option<&mut Vec<usize>>, off: usize, n: usize) {
+        if let Some(m) = map.as_deref_mut() {
+            m.extend(std::iter::repeat_n(off, n));
+        }
+    }
     let mut pending_space: Option<usize> = None;
     let mut buf = [0u8; 4];
     let mut chars = s.char_indices().peekable();
@@ -89,11 +102,11 @@ pub fn normalize_with_map(s: &str) -> Normalized {
         if mark.is_none() && (c.is_ascii() || keep_as_is(c) || nfkc_stable(c)) {
             if let Some(sp) = pending_space.take() {
                 text.push(' ');
-                map.push(sp);
+                push(&mut map, sp, 1);
             }
             let enc = c.encode_utf8(&mut buf);
             text.push_str(enc);
-            map.extend(std::iter::repeat_n(off, enc.len()));
+            push(&mut map, off, enc.len());
             continue;
         }
         for n in std::iter::once(c).chain(mark).nfkc() {
@@ -105,20 +118,21 @@ pub fn normalize_with_map(s: &str) -> Normalized {
             }
             if let Some(sp) = pending_space.take() {
                 text.push(' ');
-                map.push(sp);
+                push(&mut map, sp, 1);
             }
             let enc = n.encode_utf8(&mut buf);
             text.push_str(enc);
-            map.extend(std::iter::repeat_n(off, enc.len()));
+            push(&mut map, off, enc.len());
         }
     }
-    map.push(s.len());
-    Normalized { text, map }
+    push(&mut map, s.len(), 1);
 }
 
 /// Normalise `s` per SPEC §3.
 pub fn normalize(s: &str) -> String {
-    normalize_with_map(s).text
+    let mut text = String::with_capacity(s.len());
+    normalize_into(s, &mut text, None);
+    text
 }
 
 /// Normalise and drop every space: for headings and labels, whose spaces are layout.

@@ -30,8 +30,10 @@ pub struct Wording {
 
 impl Wording {
     /// The fingerprint of `text` (any width; letters are compared as NFKC would
-    /// leave them only in that digits and punctuation are ignored).
+    /// leave them only in that digits and punctuation are ignored), from its
+    /// first `MAX_ANALYSED_BYTES`.
     pub fn new(text: &str) -> Self {
+        let text = super::analysed_part(text);
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let mut bigrams: Vec<u64> = letters
             .windows(2)

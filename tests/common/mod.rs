@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
 
 /// A small but complete form as .docx bytes, for the given 対象地域.

@@ -17,10 +17,13 @@
 //! through [`Lists`], and a circled number Word shows in front of it is
 //! written at the start of its first line.
 
-use super::grid::{self, CellBuild, RowBuild, TableBuild, VMerge};
+mod paragraphs;
+mod props;
+
+use super::grid::{self, CellBuild, RowBuild, TableBuild};
 use super::numbering::Lists;
 use super::styles::{attr, local};
-use crate::model::{Block, Paragraph};
+use crate::model::Block;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::QName;
 use quick_xml::Reader;
@@ -39,8 +42,12 @@ struct ParaBuild {
     num_id: Option<u32>,
     ilvl: Option<u32>,
     style: Option<String>,
-    /// Finished text-box paragraphs anchored here: (lines, list item).
-    anchored: Vec<(Vec<String>, bool)>,
+    /// Where this paragraph's text goes when it sits inside another (a text
+    /// box): its slot in `Body::anchored`.
+    slot: Option<usize>,
+    /// The first slot of `Body::anchored` that belongs to paragraphs nested
+    /// in this one.
+    first_nested: usize,
     /// The paragraph mark is a tracked deletion: the text joins the next paragraph.
     mark_deleted: bool,
 }
@@ -71,6 +78,10 @@ struct Body<'s> {
     table_count: usize,
     /// Open paragraphs; more than one only inside text boxes.
     paras: Vec<ParaBuild>,
+    /// Paragraphs nested in the open outermost paragraph (text boxes), in the
+    /// order they started, each filled in when it ends: (lines, list item).
+    /// One flat list, so that deep nesting costs no copying per level.
+    anchored: Vec<Option<(Vec<String>, bool)>>,
     /// Depth of open `w:tbl`, and the grid being built for a top-level one.
     table_depth: usize,
     table: Option<TableBuild>,
@@ -78,8 +89,12 @@ struct Body<'s> {
     runs: Vec<bool>,
     /// Per open complex field: still in its instruction (before `separate`).
     fields: Vec<bool>,
+    /// How many of `fields` are true (kept so that `visible` is O(1)).
+    fields_in_instruction: usize,
     /// Per open content control: showing its placeholder.
     sdts: Vec<bool>,
+    /// How many of `sdts` are true.
+    sdts_showing_placeholder: usize,
     /// Lines of a paragraph whose mark was deleted, waiting to join the next
     /// paragraph of the same container (0 = body, n = n-th top-level cell).
     carry: Option<(Vec<String>, bool, usize)>,
@@ -97,11 +112,14 @@ pub fn parse(xml: &str, lists: &mut dyn Lists) -> Result<Vec<Block>, String> {
         para_count: 0,
         table_count: 0,
         paras: Vec::new(),
+        anchored: Vec::new(),
         table_depth: 0,
         table: None,
         runs: Vec::new(),
         fields: Vec::new(),
+        fields_in_instruction: 0,
         sdts: Vec::new(),
+        sdts_showing_placeholder: 0,
         carry: None,
         cell_seq: 0,
         lists,
@@ -181,24 +199,6 @@ fn usize_val(e: &BytesStart<'_>) -> usize {
         .unwrap_or(0)
 }
 
-/// Write a list's circled number in front of a paragraph's first line.
-fn prefix(lines: &mut [String], marker: Option<char>) {
-    if let (Some(c), Some(first)) = (marker, lines.first_mut()) {
-        first.insert(0, c);
-    }
-}
-
-/// `before` joined to `after` as Word shows a deleted paragraph mark: the
-/// last line of one continues with the first line of the other.
-fn join(mut before: Vec<String>, after: Vec<String>) -> Vec<String> {
-    let mut after = after.into_iter();
-    if let (Some(last), Some(first)) = (before.last_mut(), after.next()) {
-        last.push_str(&first);
-    }
-    before.extend(after);
-    before
-}
-
 impl Body<'_> {
     /// The local name of a WordprocessingML element, None for other namespaces.
     fn wname<'n>(&self, qname: &'n str) -> Option<&'n str> {
@@ -211,8 +211,8 @@ impl Body<'_> {
 
     fn visible(&self) -> bool {
         !self.runs.last().copied().unwrap_or(false)
-            && !self.fields.iter().any(|&instr| instr)
-            && !self.sdts.iter().any(|&p| p)
+            && self.fields_in_instruction == 0
+            && self.sdts_showing_placeholder == 0
     }
 
     /// True when the grid of a top-level table receives `w:tr`/`w:tc`/`w:tcPr` now.
@@ -236,7 +236,7 @@ impl Body<'_> {
             return Ok(false);
         };
         match name {
-            "p" => self.paras.push(ParaBuild::default()),
+            "p" => self.start_paragraph(),
             "pPr" if !self.paras.is_empty() => return self.paragraph_properties(r).map(|_| true),
             "r" => self.runs.push(false),
             "rPr" if !self.runs.is_empty() => return self.run_properties(r).map(|_| true),
@@ -290,7 +290,7 @@ impl Body<'_> {
         };
         match name {
             "p" => {
-                self.paras.push(ParaBuild::default());
+                self.start_paragraph();
                 self.end_paragraph();
             }
             _ => self.inline(name, e),
@@ -301,14 +301,21 @@ impl Body<'_> {
     fn inline(&mut self, name: &str, e: &BytesStart<'_>) {
         if name == "fldChar" {
             match attr(e, "fldCharType").as_deref() {
-                Some("begin") => self.fields.push(true),
+                Some("begin") => {
+                    self.fields.push(true);
+                    self.fields_in_instruction += 1;
+                }
                 Some("separate") => {
                     if let Some(f) = self.fields.last_mut() {
-                        *f = false;
+                        if *f {
+                            *f = false;
+                            self.fields_in_instruction -= 1;
+                        }
                     }
                 }
                 Some("end") => {
-                    self.fields.pop();
+                    let in_instruction = self.fields.pop() == Some(true);
+                    self.fields_in_instruction -= usize::from(in_instruction);
                 }
                 _ => {}
             }
@@ -338,7 +345,8 @@ impl Body<'_> {
                 self.runs.pop();
             }
             "sdt" => {
-                self.sdts.pop();
+                let showing = self.sdts.pop() == Some(true);
+                self.sdts_showing_placeholder -= usize::from(showing);
             }
             "tbl" => self.end_table(),
             "tr" if self.at_grid() => {
@@ -360,93 +368,6 @@ impl Body<'_> {
         }
     }
 
-    fn end_paragraph(&mut self) {
-        let Some(mut p) = self.paras.pop() else {
-            return;
-        };
-        p.break_line();
-        let num = self.lists.paragraph(p.num_id, p.ilvl, p.style.as_deref());
-        let list_item = num.is_some_and(|n| n.num_id != 0);
-        // A paragraph whose mark is deleted is numbered as part of the one
-        // it joins (Word keeps the following paragraph's properties).
-        let marker = match num {
-            Some(n) if n.num_id != 0 && !p.mark_deleted => {
-                self.lists.marker(n.num_id, n.ilvl.unwrap_or(0))
-            }
-            _ => None,
-        };
-        if let Some(anchor) = self.paras.last_mut() {
-            let mut lines = p.lines;
-            prefix(&mut lines, marker);
-            anchor.anchored.push((lines, list_item));
-            anchor.anchored.append(&mut p.anchored);
-            return;
-        }
-        // A field never spans an outermost paragraph end in practice; starting
-        // afresh keeps one unbalanced field from hiding the rest of the body.
-        self.fields.clear();
-        let Some(container) = self.container() else {
-            // Inside a table but outside any cell we track (malformed): drop.
-            return;
-        };
-        let mut lines = p.lines;
-        if let Some((before, before_list, at)) = self.carry.take() {
-            if at == container {
-                lines = join(before, lines);
-            } else {
-                // Its container closed without a flush (odd nesting): keep the text.
-                self.emit(before, before_list);
-            }
-        }
-        if p.mark_deleted && p.anchored.is_empty() {
-            // Word shows this text joined to the next paragraph; a paragraph
-            // deleted whole (no text left) disappears.
-            if lines.iter().any(|l| !l.is_empty()) {
-                self.carry = Some((lines, list_item, container));
-            }
-            return;
-        }
-        prefix(&mut lines, marker);
-        self.emit(lines, list_item);
-        for (lines, list_item) in p.anchored {
-            self.emit(lines, list_item);
-        }
-    }
-
-    /// The container finished paragraphs go to now: 0 for the body, the cell's
-    /// sequence number in a top-level table, None when neither.
-    fn container(&self) -> Option<usize> {
-        match &self.table {
-            Some(t) if t.cell.is_some() => Some(self.cell_seq),
-            _ if self.table_depth == 0 => Some(0),
-            _ => None,
-        }
-    }
-
-    /// Put one finished outermost paragraph into the current container.
-    fn emit(&mut self, lines: Vec<String>, list_item: bool) {
-        if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
-            cell.push_paragraph(lines, list_item);
-        } else if self.table_depth == 0 {
-            self.blocks.push(Block::Paragraph(Paragraph {
-                index: self.para_count,
-                lines,
-                list_item,
-            }));
-            self.para_count += 1;
-        }
-    }
-
-    /// Emit a waiting deleted-mark paragraph on its own (nothing followed it
-    /// in its container).
-    fn flush_carry(&mut self) {
-        if let Some((lines, list_item, at)) = self.carry.take() {
-            if self.container() == Some(at) {
-                self.emit(lines, list_item);
-            }
-        }
-    }
-
     fn end_table(&mut self) {
         self.table_depth = self.table_depth.saturating_sub(1);
         if self.table_depth == 0 {
@@ -455,178 +376,6 @@ impl Body<'_> {
                     .push(Block::Table(grid::resolve(t, self.table_count)));
                 self.table_count += 1;
             }
-        }
-    }
-
-    /// Read the text of one `w:t` into the current paragraph.
-    fn text(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let p = self.paras.last_mut().ok_or("text outside a paragraph")?;
-        loop {
-            match r
-                .read_event()
-                .map_err(|e| format!("{e} at byte {}", r.error_position()))?
-            {
-                Event::Text(t) => {
-                    let s = t.into_inner();
-                    if s.contains('\t') {
-                        p.push_text(&s.replace('\t', " "));
-                    } else {
-                        p.push_text(&s);
-                    }
-                }
-                Event::CData(t) => p.push_text(&t.into_inner()),
-                Event::GeneralRef(g) => {
-                    let c = match g.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => match g.into_inner().as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => None,
-                        },
-                    };
-                    match c {
-                        Some('\n' | '\r') => p.break_line(),
-                        Some('\t') => p.cur.push(' '),
-                        Some(c) => p.cur.push(c),
-                        None => {}
-                    }
-                }
-                Event::End(_) => return Ok(()),
-                Event::Start(s) => {
-                    r.read_to_end(s.name()).map_err(|e| e.to_string())?;
-                }
-                Event::Eof => return Err("unexpected end inside w:t".into()),
-                _ => {}
-            }
-        }
-    }
-
-    /// `w:pPr`: numbering (list and level) and style of the current paragraph, and whether its
-    /// mark is a tracked deletion (`w:del`/`w:moveFrom` can only sit in the
-    /// mark's `w:rPr` here).
-    fn paragraph_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let Some(p) = self.paras.last_mut() else {
-            return walk(r, &self.w, |_, _| {});
-        };
-        walk(r, &self.w, |name, e| match name {
-            "pStyle" => p.style = attr(e, "val").map(|v| v.into_owned()),
-            "numId" => {
-                p.num_id = Some(match attr(e, "val").as_deref().map(str::trim) {
-                    None | Some("0") => 0,
-                    Some(v) => v.parse().unwrap_or(u32::MAX),
-                })
-            }
-            "ilvl" => p.ilvl = attr(e, "val").and_then(|v| v.trim().parse().ok()),
-            "del" | "moveFrom" => p.mark_deleted = true,
-            _ => {}
-        })
-    }
-
-    /// `w:rPr` of a run: is it hidden?
-    fn run_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let mut hidden = false;
-        walk(r, &self.w, |name, e| hidden |= name == "vanish" && on(e))?;
-        if let Some(run) = self.runs.last_mut() {
-            *run = hidden;
-        }
-        Ok(())
-    }
-
-    /// `w:sdtPr`: does the content control show its placeholder?
-    fn sdt_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let mut placeholder = false;
-        walk(r, &self.w, |name, e| {
-            placeholder |= name == "showingPlcHdr" && on(e)
-        })?;
-        if let Some(s) = self.sdts.last_mut() {
-            *s = placeholder;
-        }
-        Ok(())
-    }
-
-    /// `w:tblGrid`: count the grid columns.
-    fn table_grid(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let mut n = 0;
-        walk(r, &self.w, |name, _| n += usize::from(name == "gridCol"))?;
-        if let Some(t) = self.table.as_mut() {
-            t.grid_cols = n;
-        }
-        Ok(())
-    }
-
-    /// `w:trPr`: grid columns skipped before/after the row, tracked deletion.
-    fn row_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let Some(row) = self.table.as_mut().and_then(|t| t.row.as_mut()) else {
-            return walk(r, &self.w, |_, _| {});
-        };
-        walk(r, &self.w, |name, e| match name {
-            "gridBefore" => row.before = usize_val(e),
-            "gridAfter" => row.after = usize_val(e),
-            "del" => row.deleted = true,
-            _ => {}
-        })
-    }
-
-    /// `w:tcPr`: horizontal span and vertical merge of the current cell.
-    fn cell_properties(&mut self, r: &mut Reader<&[u8]>) -> Result<(), String> {
-        let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) else {
-            return walk(r, &self.w, |_, _| {});
-        };
-        walk(r, &self.w, |name, e| match name {
-            "gridSpan" => cell.span = usize_val(e).max(1),
-            "vMerge" => {
-                cell.vmerge = match attr(e, "val").as_deref() {
-                    Some("restart") => VMerge::Restart,
-                    _ => VMerge::Continue,
-                }
-            }
-            _ => {}
-        })
-    }
-}
-
-/// Read the rest of a property element just opened (`w:pPr`, `w:rPr` …),
-/// calling `f` with the local name of every WordprocessingML start or empty
-/// tag inside it. `*Change` subtrees (the properties before a tracked change)
-/// and `w:sectPr` are skipped.
-fn walk(
-    r: &mut Reader<&[u8]>,
-    w: &str,
-    mut f: impl FnMut(&str, &BytesStart<'_>),
-) -> Result<(), String> {
-    let mut depth = 1usize;
-    loop {
-        let ev = r
-            .read_event()
-            .map_err(|e| format!("{e} at byte {}", r.error_position()))?;
-        let (e, is_start) = match &ev {
-            Event::Start(e) => (e, true),
-            Event::Empty(e) => (e, false),
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return Ok(());
-                }
-                continue;
-            }
-            Event::Eof => return Err("unexpected end inside a property element".into()),
-            _ => continue,
-        };
-        let name = match e.name().0.split_once(':') {
-            Some((p, l)) if p == w => l,
-            None if w.is_empty() => e.name().0,
-            _ => "",
-        };
-        if is_start && (name.ends_with("Change") || name == "sectPr") {
-            r.read_to_end(e.name()).map_err(|e| e.to_string())?;
-            continue;
-        }
-        f(name, e);
-        if is_start {
-            depth += 1;
         }
     }
 }

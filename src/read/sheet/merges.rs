@@ -6,8 +6,8 @@
 //! that tail is parsed. Where the package does not lead to the sheet part in
 //! the usual way, the caller falls back to calamine.
 
-use super::super::sniff::container::{self, Archive};
-use crate::read::{Limits, ReadError};
+use super::super::sniff::container::Archive;
+use crate::read::ReadError;
 use calamine::Dimensions;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -19,9 +19,9 @@ fn local(name: &str) -> &str {
 
 /// Worksheet name → part path, from `xl/workbook.xml` and its relationships;
 /// None when either is missing or unreadable.
-pub fn sheet_paths(zip: &mut Archive<'_>, limits: &Limits) -> Option<HashMap<String, String>> {
-    let workbook = container::read_entry(zip, "xl/workbook.xml", limits).ok()??;
-    let rels = container::read_entry(zip, "xl/_rels/workbook.xml.rels", limits).ok()??;
+pub fn sheet_paths(zip: &mut Archive<'_>) -> Option<HashMap<String, String>> {
+    let workbook = zip.read("xl/workbook.xml").ok()??;
+    let rels = zip.read("xl/_rels/workbook.xml.rels").ok()??;
     let mut targets: HashMap<String, String> = HashMap::new();
     let rels = String::from_utf8_lossy(&rels);
     let mut r = Reader::from_str(&rels);
@@ -62,9 +62,8 @@ pub fn sheet_paths(zip: &mut Archive<'_>, limits: &Limits) -> Option<HashMap<Str
 pub fn merged_regions(
     zip: &mut Archive<'_>,
     path: &str,
-    limits: &Limits,
 ) -> Result<Option<Vec<Dimensions>>, ReadError> {
-    let Some(xml) = container::read_entry(zip, path, limits)? else {
+    let Some(xml) = zip.read(path)? else {
         return Ok(None);
     };
     let xml = String::from_utf8_lossy(&xml);
@@ -161,15 +160,13 @@ mod tests {
                     continue;
                 }
                 let bytes = std::fs::read(&path).unwrap();
-                let limits = Limits::default();
-                let mut zip = container::open(&bytes, &limits).unwrap();
-                let paths = sheet_paths(&mut zip, &limits).expect("sheet paths");
+                let limits = crate::read::Limits::default();
+                let mut zip = crate::read::sniff::container::open(&bytes, &limits).unwrap();
+                let paths = sheet_paths(&mut zip).expect("sheet paths");
                 let mut wb = calamine::Xlsx::new(std::io::Cursor::new(&bytes[..])).unwrap();
                 for name in wb.sheet_names() {
                     let key = |d: &Dimensions| (d.start, d.end);
-                    let mut ours = merged_regions(&mut zip, &paths[&name], &limits)
-                        .unwrap()
-                        .unwrap();
+                    let mut ours = merged_regions(&mut zip, &paths[&name]).unwrap().unwrap();
                     let mut theirs = wb.merge_cells_by_sheet_name(&name).unwrap();
                     ours.sort_by_key(key);
                     theirs.sort_by_key(key);

@@ -2,7 +2,10 @@
 //! a light scan of `content.xml` for `table:number-columns-spanned` /
 //! `table:number-rows-spanned`, positions counted through the
 //! `number-rows-repeated` / `number-columns-repeated` compression. The same
-//! scan measures each sheet's used area, because calamine allocates it densely.
+//! scan measures what calamine will hold densely for each sheet — the area
+//! its cells with content span and the cells it stores row by row — counting
+//! a cell as calamine does (any value, a string type, a formula) and in u64,
+//! so that no repeat count wraps the measure.
 
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
@@ -16,13 +19,22 @@ fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
-fn number(e: &BytesStart<'_>, name: &str) -> u32 {
-    e.attributes()
+/// A repeat or span count; 1 when absent or not a number, and saturating
+/// (a count past u64 is as large as any).
+fn number(e: &BytesStart<'_>, name: &str) -> u64 {
+    let Some(a) = e
+        .attributes()
         .with_checks(false)
         .flatten()
         .find(|a| local(a.key.0) == name)
-        .and_then(|a| a.value.trim().parse().ok())
-        .unwrap_or(1)
+    else {
+        return 1;
+    };
+    let v = a.value.trim();
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return 1;
+    }
+    v.parse().unwrap_or(u64::MAX)
 }
 
 fn name(e: &BytesStart<'_>) -> String {
@@ -43,19 +55,32 @@ fn name(e: &BytesStart<'_>) -> String {
 pub struct Scan {
     /// Merged regions per sheet name; what cannot be parsed is left out.
     pub regions: HashMap<String, Vec<Dimensions>>,
-    /// The sheet whose cells with content span the largest area, and that area.
+    /// The sheet that makes calamine hold the most cells, and how many: the
+    /// larger of the area its cells with content span (rows × columns, rows
+    /// repeated) and the cells it stores while reading rows (each row
+    /// element up to its last cell with content).
     pub largest: Option<(String, u64)>,
 }
+
+/// Attributes (local names) that make calamine hold a cell as non-empty: a
+/// value of any type, a string type (the text is the value, even empty), or a
+/// formula (calamine keeps a second dense range of formulas).
+const VALUE_ATTRS: [&str; 7] = [
+    "value",
+    "string-value",
+    "date-value",
+    "time-value",
+    "boolean-value",
+    "value-type",
+    "formula",
+];
 
 /// Scan `content.xml`.
 pub fn scan(xml: &str) -> Scan {
     let mut out: HashMap<String, Vec<Dimensions>> = HashMap::new();
     let mut largest: Option<(String, u64)> = None;
-    // Bounding box (first row, first col, last row, last col) of the current sheet's content.
-    let mut bbox: Option<(u32, u32, u32, u32)> = None;
+    let mut sheet: Option<Sheet> = None;
     let mut r = Reader::from_str(xml);
-    let mut sheet: Option<String> = None;
-    let (mut row, mut col, mut row_repeat) = (0u32, 0u32, 1u32);
     let mut count = 0usize;
     loop {
         let ev = match r.read_event() {
@@ -66,18 +91,16 @@ pub fn scan(xml: &str) -> Scan {
             Event::Start(e) => (e, true),
             Event::Empty(e) => (e, false),
             Event::End(e) => {
-                match local(e.name().0) {
-                    "table" => {
-                        let area = bbox.take().map(|(r0, c0, r1, c1)| {
-                            u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
-                        });
-                        if let (Some(s), Some(a)) = (sheet.take(), area) {
-                            if largest.as_ref().is_none_or(|(_, l)| a > *l) {
-                                largest = Some((s, a));
+                match (local(e.name().0), sheet.as_mut()) {
+                    ("table", _) => {
+                        if let Some(s) = sheet.take() {
+                            let cells = s.cells();
+                            if cells > 0 && largest.as_ref().is_none_or(|(_, l)| cells > *l) {
+                                largest = Some((s.name, cells));
                             }
                         }
                     }
-                    "table-row" => row = row.saturating_add(row_repeat),
+                    ("table-row", Some(s)) => s.end_row(),
                     _ => {}
                 }
                 continue;
@@ -85,19 +108,19 @@ pub fn scan(xml: &str) -> Scan {
             _ => continue,
         };
         match local(e.name().0) {
-            "table" if is_start => {
-                sheet = Some(name(e));
-                row = 0;
-                bbox = None;
-            }
+            "table" if is_start => sheet = Some(Sheet::new(name(e))),
             "table-row" => {
-                col = 0;
-                row_repeat = number(e, "number-rows-repeated").max(1);
-                if !is_start {
-                    row = row.saturating_add(row_repeat);
+                if let Some(s) = sheet.as_mut() {
+                    s.start_row(number(e, "number-rows-repeated").max(1));
+                    if !is_start {
+                        s.end_row();
+                    }
                 }
             }
             cell @ ("table-cell" | "covered-table-cell") => {
+                let Some(s) = sheet.as_mut() else {
+                    continue;
+                };
                 let repeat = number(e, "number-columns-repeated").max(1);
                 let (cols, rows) = if cell == "table-cell" {
                     (
@@ -107,37 +130,28 @@ pub fn scan(xml: &str) -> Scan {
                 } else {
                     (1, 1)
                 };
-                if let (Some(s), true) = (&sheet, cols > 1 || rows > 1) {
-                    let regions = out.entry(s.clone()).or_default();
-                    for dr in 0..row_repeat.min(1000) {
+                if cols > 1 || rows > 1 {
+                    let regions = out.entry(s.name.clone()).or_default();
+                    for dr in 0..s.row_repeat.min(1000) {
                         for dc in 0..repeat.min(1000) {
                             if count >= MAX_REGIONS {
                                 break;
                             }
-                            let start = (row.saturating_add(dr), col.saturating_add(dc));
+                            let start = (s.row.saturating_add(dr), s.col.saturating_add(dc));
                             let end = (
                                 start.0.saturating_add(rows - 1),
                                 start.1.saturating_add(cols - 1),
                             );
-                            regions.push(Dimensions { start, end });
+                            regions.push(Dimensions {
+                                start: (clamp(start.0), clamp(start.1)),
+                                end: (clamp(end.0), clamp(end.1)),
+                            });
                             count += 1;
                         }
                     }
                 }
-                let has_value = is_start || has_attr(e, "value-type");
-                if cell == "table-cell" && has_value && sheet.is_some() {
-                    let last = (
-                        row.saturating_add(row_repeat - 1),
-                        col.saturating_add(repeat - 1),
-                    );
-                    bbox = Some(match bbox {
-                        None => (row, col, last.0, last.1),
-                        Some((r0, c0, r1, c1)) => {
-                            (r0.min(row), c0.min(col), r1.max(last.0), c1.max(last.1))
-                        }
-                    });
-                }
-                col = col.saturating_add(repeat);
+                let has_value = is_start || VALUE_ATTRS.iter().any(|a| has_attr(e, a));
+                s.cell(repeat, has_value);
                 if is_start && r.read_to_end(e.name()).is_err() {
                     break;
                 }
@@ -148,6 +162,86 @@ pub fn scan(xml: &str) -> Scan {
     Scan {
         regions: out,
         largest,
+    }
+}
+
+fn clamp(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+/// calamine stores at most this many columns of one row element.
+const MAX_COLUMNS: u64 = 16_384;
+
+/// Position and extent of the sheet being scanned, in u64 so that no repeat
+/// count can wrap them.
+struct Sheet {
+    name: String,
+    row: u64,
+    col: u64,
+    row_repeat: u64,
+    /// Columns stored for the current row element: up to its last value.
+    row_stored: u64,
+    /// Cells calamine stores while reading the rows.
+    stored: u64,
+    /// (first row, first col, last row, last col) of cells with content.
+    bbox: Option<(u64, u64, u64, u64)>,
+}
+
+impl Sheet {
+    fn new(name: String) -> Sheet {
+        Sheet {
+            name,
+            row: 0,
+            col: 0,
+            row_repeat: 1,
+            row_stored: 0,
+            stored: 0,
+            bbox: None,
+        }
+    }
+
+    fn start_row(&mut self, repeat: u64) {
+        self.col = 0;
+        self.row_stored = 0;
+        self.row_repeat = repeat;
+    }
+
+    fn end_row(&mut self) {
+        self.stored = self.stored.saturating_add(self.row_stored.min(MAX_COLUMNS));
+        self.row_stored = 0;
+        self.row = self.row.saturating_add(self.row_repeat);
+        self.row_repeat = 1;
+    }
+
+    fn cell(&mut self, repeat: u64, has_value: bool) {
+        let next = self.col.saturating_add(repeat);
+        if has_value {
+            let last = (
+                self.row.saturating_add(self.row_repeat - 1),
+                next.saturating_sub(1),
+            );
+            self.bbox = Some(match self.bbox {
+                None => (self.row, self.col, last.0, last.1),
+                Some((r0, c0, r1, c1)) => (
+                    r0.min(self.row),
+                    c0.min(self.col),
+                    r1.max(last.0),
+                    c1.max(last.1),
+                ),
+            });
+            self.row_stored = next;
+        }
+        self.col = next;
+    }
+
+    /// The most cells calamine holds for this sheet at once.
+    fn cells(&self) -> u64 {
+        let area = self.bbox.map_or(0, |(r0, c0, r1, c1)| {
+            let rows = (r1 - r0).saturating_add(1);
+            let cols = (c1 - c0).saturating_add(1);
+            rows.saturating_mul(cols)
+        });
+        area.max(self.stored)
     }
 }
 

@@ -159,6 +159,95 @@ impl<'a> Compound<'a> {
         Ok(out)
     }
 
+    /// Every directory entry (at any depth) whose name satisfies `wanted`,
+    /// as calamine looks streams up: by name, anywhere in the directory.
+    pub fn entries_named(&self, wanted: impl Fn(&str) -> bool) -> Vec<Entry> {
+        self.dir
+            .chunks_exact(128)
+            .enumerate()
+            .filter_map(|(id, e)| {
+                let units: Vec<u16> = e[..64]
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .take_while(|&u| u != 0)
+                    .collect();
+                let name = String::from_utf16_lossy(&units);
+                wanted(&name).then_some(Entry {
+                    name,
+                    id: u32::try_from(id).ok()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Check that every sector chain calamine follows to a length the file
+    /// declares ends before that length or at END_OF_CHAIN: calamine grows a
+    /// buffer along the chain until one of the two, so a chain that loops
+    /// under a declared length of terabytes grows until memory runs out. The
+    /// chains: the root entry's (the mini stream) and the mini FAT's when the
+    /// header has a mini FAT, and every stream named Workbook or Book in any
+    /// letter case (calamine picks one by name anywhere in the directory).
+    pub fn check_chains(&self) -> Result<(), String> {
+        let sectors = self.bytes.len() / self.sector_size + 1;
+        let walk = |first: u32, len: u64, what: &str| -> Result<(), String> {
+            let (mut next, mut got, mut hops) = (first, 0u64, 0usize);
+            while next != END_OF_CHAIN && got < len {
+                hops += 1;
+                if hops > sectors {
+                    return Err(bad(&format!("the {what} chain loops")));
+                }
+                got = got.saturating_add(self.sector_size as u64);
+                match self.fat.get(next as usize) {
+                    Some(&n) => next = n,
+                    None => return Ok(()), // calamine stops with an error here
+                }
+            }
+            Ok(())
+        };
+        let len_of = |e: &[u8]| -> u64 {
+            if self.sector_size == 512 {
+                u64::from(u32_at(e, 0x78).unwrap_or(0))
+            } else {
+                e.get(0x78..0x80)
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, u64::from_le_bytes)
+            }
+        };
+        let mini_fat_sectors = u64::from(u32_at(self.bytes, 0x40).unwrap_or(0));
+        if mini_fat_sectors > 0 {
+            let root = self.entry(0).ok_or_else(|| bad("no root entry"))?;
+            walk(
+                u32_at(root, 0x74).unwrap_or(END_OF_CHAIN),
+                len_of(root),
+                "mini stream",
+            )?;
+            walk(
+                u32_at(self.bytes, 0x3C).unwrap_or(END_OF_CHAIN),
+                mini_fat_sectors.saturating_mul(self.sector_size as u64),
+                "mini FAT",
+            )?;
+        }
+        for e in self.dir.chunks_exact(128) {
+            let units: Vec<u16> = e[..64]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .take_while(|&u| u != 0)
+                .collect();
+            let name = String::from_utf16_lossy(&units);
+            let is_book =
+                name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book");
+            let len = len_of(e);
+            if is_book && len >= 4096 {
+                walk(
+                    u32_at(e, 0x74).unwrap_or(END_OF_CHAIN),
+                    len,
+                    "workbook stream",
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     /// The content of the stream `entry` (never longer than the file itself).
     pub fn read(&self, entry: &Entry) -> Result<Vec<u8>, String> {
         let e = self.entry(entry.id).ok_or_else(|| bad("entry"))?;
@@ -202,6 +291,11 @@ impl<'a> Compound<'a> {
         out.truncate(size);
         Ok(out)
     }
+}
+
+/// Whether calamine takes a stream of this name for the workbook.
+pub fn is_workbook_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book")
 }
 
 /// The names of the entries directly under the root storage.

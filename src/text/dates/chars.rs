@@ -7,10 +7,16 @@
 //! Must not know: what a date or a count is.
 
 /// The text as characters with their byte offsets, plus one sentinel entry for
-/// the end, so `off(i)` is defined for `i == len()`.
+/// the end, so `off(i)` is defined for `i == len()`. Eight bytes per
+/// character: offsets are kept as u32 (a text is far below 4 GiB: inputs are
+/// capped at `--max-unzipped-bytes`; past 4 GiB offsets saturate).
 pub(crate) struct Chars {
     chars: Vec<char>,
-    offs: Vec<usize>,
+    offs: Vec<u32>,
+}
+
+fn offset32(o: usize) -> u32 {
+    u32::try_from(o).unwrap_or(u32::MAX)
 }
 
 impl Chars {
@@ -19,9 +25,9 @@ impl Chars {
         let mut offs = Vec::with_capacity(text.len() / 2 + 1);
         for (o, c) in text.char_indices() {
             chars.push(c);
-            offs.push(o);
+            offs.push(offset32(o));
         }
-        offs.push(text.len());
+        offs.push(offset32(text.len()));
         Chars { chars, offs }
     }
 
@@ -44,11 +50,12 @@ impl Chars {
         self.offs
             .get(i)
             .copied()
-            .unwrap_or_else(|| self.offs.last().copied().unwrap_or(0))
+            .unwrap_or_else(|| self.offs.last().copied().unwrap_or(0)) as usize
     }
 
     /// Character index of byte offset `b` (the first character at or after it).
     pub(crate) fn index_of(&self, b: usize) -> usize {
+        let b = offset32(b);
         self.offs.partition_point(|&o| o < b)
     }
 

@@ -22,18 +22,40 @@
 use super::chars::{is_clause_end, is_close_bracket, is_digit, is_open_bracket, Chars};
 use std::ops::Range;
 
-/// Brackets and clause boundaries of one text, computed once.
+/// `owner` of a character outside every bracket.
+const NO_PAIR: u32 = u32::MAX;
+
+/// How far (in characters) a clause is looked for on each side of a span:
+/// no clause written by a person is longer, and the bound keeps the work per
+/// date or count constant on a hostile text of millions of characters.
+const CLAUSE_WINDOW: usize = 4096;
+
+/// How many bracket levels `says_planned` climbs out of (`(… (R7/1/24)) 予定`
+/// needs two).
+const MAX_LEVELS: usize = 8;
+
+/// Brackets and clause boundaries of one text, computed once. Twelve bytes
+/// per character (the characters with their offsets, and `owner`).
 pub(crate) struct Layout {
     c: Chars,
     /// Bracket pairs as character indices (open, close); an unmatched opener
     /// closes at the end of the text.
-    pairs: Vec<(usize, usize)>,
-    /// For each character, the index of the innermost pair containing it.
-    owner: Vec<Option<usize>>,
+    pairs: Vec<(u32, u32)>,
+    /// For each character, the index of the innermost pair containing it
+    /// (`NO_PAIR` outside all).
+    owner: Vec<u32>,
     /// Whether the pair's content holds a digit.
     has_digit: Vec<bool>,
-    /// Character indices of the 、 that join members of a list of dates.
+    /// Character indices of the 、 that join members of a list of dates, sorted.
     joins: Vec<usize>,
+}
+
+fn idx(v: u32) -> usize {
+    v as usize
+}
+
+fn small(v: usize) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX - 1)
 }
 
 impl Layout {
@@ -42,31 +64,40 @@ impl Layout {
     pub(crate) fn new(text: &str, joins: &[usize]) -> Self {
         let c = Chars::new(text);
         let n = c.len();
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        let mut owner: Vec<Option<usize>> = vec![None; n];
-        let mut stack: Vec<usize> = Vec::new();
-        for (i, slot) in owner.iter_mut().enumerate() {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut owner: Vec<u32> = Vec::with_capacity(n);
+        let mut stack: Vec<u32> = Vec::new();
+        // Per open pair: whether a digit was seen inside it so far.
+        let mut has_digit: Vec<bool> = Vec::new();
+        for i in 0..n {
             let ch = c.at(i).unwrap_or(' ');
             if is_close_bracket(ch) {
                 if let Some(p) = stack.pop() {
-                    if let Some(pair) = pairs.get_mut(p) {
-                        pair.1 = i;
+                    if let Some(pair) = pairs.get_mut(idx(p)) {
+                        pair.1 = small(i);
                     }
                 }
             }
-            *slot = stack.last().copied();
+            owner.push(stack.last().copied().unwrap_or(NO_PAIR));
+            if is_digit(ch) {
+                // A digit inside a pair is inside every pair around it.
+                for &p in stack.iter().rev() {
+                    if has_digit[idx(p)] {
+                        break;
+                    }
+                    has_digit[idx(p)] = true;
+                }
+            }
             if is_open_bracket(ch) {
-                pairs.push((i, n));
-                stack.push(pairs.len() - 1);
+                pairs.push((small(i), small(n)));
+                has_digit.push(false);
+                stack.push(small(pairs.len() - 1));
             }
         }
         // Brackets are owned by the pair around them, not by themselves: an
         // opener was assigned before it was pushed, a closer after its pop.
-        let has_digit = pairs
-            .iter()
-            .map(|&(o, e)| (o + 1..e).any(|k| c.at(k).is_some_and(is_digit)))
-            .collect();
-        let joins = joins.iter().map(|&b| c.index_of(b)).collect();
+        let mut joins: Vec<usize> = joins.iter().map(|&b| c.index_of(b)).collect();
+        joins.sort_unstable();
         Layout {
             c,
             pairs,
@@ -76,15 +107,30 @@ impl Layout {
         }
     }
 
+    /// The innermost pair containing character `i`.
+    fn owner_of(&self, i: usize) -> Option<usize> {
+        self.owner
+            .get(i)
+            .copied()
+            .filter(|&p| p != NO_PAIR)
+            .map(idx)
+    }
+
+    /// The pair as character indices.
+    fn pair(&self, k: usize) -> (usize, usize) {
+        let (o, e) = self.pairs[k];
+        (idx(o), idx(e))
+    }
+
     /// The innermost bracket pair containing the character span `lo..hi`.
     fn enclosing(&self, lo: usize, hi: usize) -> Option<usize> {
-        let mut p = self.owner.get(lo).copied().flatten();
+        let mut p = self.owner_of(lo);
         while let Some(k) = p {
-            let (o, e) = self.pairs[k];
+            let (o, e) = self.pair(k);
             if o < lo && hi <= e {
                 return Some(k);
             }
-            p = self.owner.get(o).copied().flatten();
+            p = self.owner_of(o);
         }
         None
     }
@@ -92,22 +138,27 @@ impl Layout {
     /// Character range available to a clause inside pair `p` (or the text).
     fn region(&self, p: Option<usize>) -> (usize, usize) {
         match p {
-            Some(k) => (self.pairs[k].0 + 1, self.pairs[k].1),
+            Some(k) => (self.pair(k).0 + 1, self.pair(k).1),
             None => (0, self.c.len()),
         }
     }
 
     /// True when the 、/。 at `i` ends a clause (see the module rules).
     fn is_boundary(&self, i: usize) -> bool {
-        self.c.at(i).is_some_and(is_clause_end) && !self.joins.contains(&i)
+        self.c.at(i).is_some_and(is_clause_end) && self.joins.binary_search(&i).is_err()
     }
 
     /// The clause around character span `lo..hi`, as character indices, and
-    /// the bracket pair it lies in.
+    /// the bracket pair it lies in (at most `CLAUSE_WINDOW` characters on
+    /// each side of the span).
     fn clause_chars(&self, lo: usize, hi: usize) -> (usize, usize, Option<usize>) {
         let p = self.enclosing(lo, hi);
         let (rlo, rhi) = self.region(p);
-        let depth_of = |i: usize| self.owner.get(i).copied().flatten() == p;
+        let (rlo, rhi) = (
+            rlo.max(lo.saturating_sub(CLAUSE_WINDOW)),
+            rhi.min(hi.saturating_add(CLAUSE_WINDOW)),
+        );
+        let depth_of = |i: usize| self.owner_of(i) == p;
         let mut a = lo;
         while a > rlo {
             let i = a - 1;
@@ -143,7 +194,7 @@ impl Layout {
     pub(crate) fn bracket(&self, span: &Range<usize>) -> Option<Range<usize>> {
         let (lo, hi) = self.to_chars(span);
         let p = self.enclosing(lo, hi)?;
-        let (o, e) = self.pairs[p];
+        let (o, e) = self.pair(p);
         Some(self.c.off(o + 1)..self.c.off(e))
     }
 
@@ -157,15 +208,15 @@ impl Layout {
     /// clause around it) says 予定.
     pub(crate) fn says_planned(&self, span: &Range<usize>) -> bool {
         let (mut lo, mut hi) = self.to_chars(span);
-        // Bounded: each step moves out by one bracket level.
-        for _ in 0..=self.pairs.len() {
+        // Each step moves out by one bracket level.
+        for _ in 0..=self.pairs.len().min(MAX_LEVELS) {
             let (a, b, p) = self.clause_chars(lo, hi);
             if self.clause_says_planned(a, b, p) {
                 return true;
             }
             match p {
                 Some(k) if (a, b) == self.region(Some(k)) => {
-                    let (o, e) = self.pairs[k];
+                    let (o, e) = self.pair(k);
                     lo = o;
                     hi = (e + 1).min(self.c.len());
                 }
@@ -179,23 +230,41 @@ impl Layout {
     /// digits, checked for 予定.
     fn clause_says_planned(&self, a: usize, b: usize, p: Option<usize>) -> bool {
         let mut s = String::new();
+        // Per nested pair met, whether its content is kept (memoised, so a
+        // deeply nested clause costs one walk up per pair, not per character).
+        let mut kept: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
         for i in a..b {
-            let own = self.owner.get(i).copied().flatten();
+            let own = self.owner_of(i);
             let keep = own == p
                 || own.is_some_and(|k| {
                     // Inside a nested pair: keep when no enclosing pair up to
                     // (but excluding) `p` has digits.
+                    if let Some(&v) = kept.get(&k) {
+                        return v;
+                    }
+                    let mut chain = Vec::new();
                     let mut q = Some(k);
+                    let mut v = true;
                     while let Some(j) = q {
                         if Some(j) == p {
                             break;
                         }
-                        if self.has_digit[j] {
-                            return false;
+                        if let Some(&known) = kept.get(&j) {
+                            v = known;
+                            break;
                         }
-                        q = self.owner.get(self.pairs[j].0).copied().flatten();
+                        chain.push(j);
+                        if self.has_digit[j] {
+                            v = false;
+                            break;
+                        }
+                        q = self.owner_of(self.pair(j).0);
                     }
-                    true
+                    // Pairs below a pair with digits are dropped with it.
+                    for j in chain {
+                        kept.insert(j, v);
+                    }
+                    v
                 });
             if keep {
                 if let Some(ch) = self.c.at(i) {

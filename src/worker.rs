@@ -1,0 +1,80 @@
+//! Worker processes: each file is read in a long-lived child process (this
+//! same binary, started with the hidden `__worker` subcommand) under an
+//! address-space and a CPU-time limit, so that a reader that aborts on a
+//! failed allocation, overflows its stack or hangs ends only its worker.
+//!
+//! - [`protocol`]: length-prefixed frames over the child's stdin/stdout.
+//! - `pool`: one worker per job, started on demand and replaced when it dies
+//!   or passes the file's time limit; [`Pool::run`] gives back either the
+//!   file's [`Finished`] report or the [`Killed`] reason.
+//! - `child`: starting one worker (rlimits set between fork and exec),
+//!   talking to it, stopping it and reading how it ended.
+//! - `serve`: the child's side, a loop of requests.
+//!
+//! Owns: process isolation and the per-file limits enforced by the kernel.
+//! Must not know: rayon, output paths, formats, forms.
+
+mod child;
+mod pool;
+pub mod protocol;
+mod serve;
+
+pub use pool::{Killed, Pool, PoolConfig};
+pub use serve::serve;
+
+use crate::output::FileReport;
+
+/// One file's outcome as the batch engine needs it: summary figures and the
+/// bytes to write (in-process runs build the same from the report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    pub forms: usize,
+    pub items: usize,
+    /// The report's error code, when the file failed.
+    pub error: Option<String>,
+    /// The report file, exactly as written (`batch::to_json`).
+    pub json: Vec<u8>,
+    /// The file's NDJSON lines, when they were asked for.
+    pub ndjson: Vec<u8>,
+}
+
+impl Finished {
+    /// Summarise and serialise `report`.
+    pub fn of(report: &FileReport, want_ndjson: bool) -> Finished {
+        Finished {
+            json: crate::batch::to_json(report),
+            ..Finished::counts(report, want_ndjson)
+        }
+    }
+
+    /// As [`Finished::of`], without the report file (for a report already written).
+    pub fn counts(report: &FileReport, want_ndjson: bool) -> Finished {
+        Finished {
+            forms: report.submissions.len(),
+            items: report
+                .submissions
+                .iter()
+                .flat_map(|s| &s.sections)
+                .map(|s| s.items.len())
+                .sum(),
+            error: report.error.as_ref().map(|e| e.code.clone()),
+            json: Vec::new(),
+            ndjson: if want_ndjson {
+                ndjson_lines(report)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// The report's NDJSON lines, as the NDJSON sink writes them.
+fn ndjson_lines(report: &FileReport) -> Vec<u8> {
+    let mut out = Vec::new();
+    for line in report.ndjson_lines() {
+        if serde_json::to_writer(&mut out, &line).is_ok() {
+            out.push(b'\n');
+        }
+    }
+    out
+}
