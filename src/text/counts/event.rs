@@ -333,10 +333,12 @@ impl Reader<'_, '_> {
             return (!all.is_empty()).then(|| fallback_head(&all));
         }
         // Any gathering in …会議 is a 会議 (連絡会議, 意見交換会 + 議, 検討会議),
-        // and any in …講座 a 講座 (出前講座, 市民公開講座): the kind of gathering,
-        // however the dictionary cuts the compound.
+        // any in …講座 a 講座 (出前講座, 市民公開講座), and so for the other
+        // kinds of gathering (同行研修 → 研修, 市民フォーラム → フォーラム):
+        // the kind, however the dictionary cuts the compound — the field's
+        // vocabulary makes many such compounds one word.
         let whole: String = ws.iter().map(|w| w.surface).collect();
-        for kind in ["会議", "講座"] {
+        for kind in GATHERING_KINDS {
             if whole.ends_with(kind) {
                 return Some(kind.into());
             }
@@ -418,6 +420,19 @@ fn parens(text: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Kinds of gathering that end a compound naming one: the compound's event is
+/// the kind (DATES_COUNTS.md, *event*). A head in …会 is cut by its own rule.
+const GATHERING_KINDS: [&str; 8] = [
+    "会議",
+    "講座",
+    "研修",
+    "フォーラム",
+    "シンポジウム",
+    "セミナー",
+    "カンファレンス",
+    "ワークショップ",
+];
 
 /// A head that names a gathering: 会, 会議, 講座, 研修, 講義, 講演 …, but not
 /// an association that merely ends in 会 (医師会, 薬剤師会, 看護協会, 自治会).
