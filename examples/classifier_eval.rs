@@ -21,8 +21,11 @@
 //! seed forms, markers hidden (the lexicon is tuned on these);
 //! `classify_holdout.toml` — items in other municipalities' style, written before
 //! tuning and never tuned on; `classify_issues.toml` — section 2 of the seed
-//! forms against hand-written categories (measured only). The figures go to
-//! docs/TEXT_LAYER.md.
+//! forms against hand-written categories (measured only);
+//! `classify_issues2.toml` — 128 section-2 issues in the field's wording
+//! (round 5): `issues2` is its tune part (cases 1–90), `issues2-held` its
+//! held-out part; `holdout3-s2` / `holdout4-s2` are the section-2 cases of
+//! those holdouts. The figures go to docs/TEXT_LAYER.md.
 
 use std::time::Instant;
 
@@ -45,6 +48,21 @@ fn marks(cats: &[u8]) -> String {
         "-".into()
     } else {
         s
+    }
+}
+
+/// Cases 1–90 of `classify_issues2.toml` are its tune part, the rest its
+/// held-out part (decided when the set was written; see its header).
+const ISSUES2_TUNE: usize = 90;
+
+/// Whether case `k` belongs to the set `label`: `…-s2` sets are the section-2
+/// cases of their file; `issues2` and `issues2-held` split classify_issues2.toml.
+fn in_part(label: &str, k: usize, case: &classify_sets::Case) -> bool {
+    match label {
+        "issues2" => k < ISSUES2_TUNE,
+        "issues2-held" => k >= ISSUES2_TUNE,
+        l if l.ends_with("-s2") => case.section == Some(2),
+        _ => true,
     }
 }
 
@@ -123,6 +141,10 @@ fn main() {
         ("holdout4", "classify_holdout4.toml"),
         ("holdout4+form", "classify_holdout4.toml"),
         ("issues", "classify_issues.toml"),
+        ("holdout3-s2", "classify_holdout3.toml"),
+        ("holdout4-s2", "classify_holdout4.toml"),
+        ("issues2", "classify_issues2.toml"),
+        ("issues2-held", "classify_issues2.toml"),
     ];
     let mut all_texts = Vec::new();
     for (label, file) in sets {
@@ -151,6 +173,9 @@ fn main() {
             if label.starts_with("agree") && case.noise.is_some() {
                 // The tune items whose marker agrees with their words (see the
                 // `noise` field and docs/TEXT_LAYER.md).
+                continue;
+            }
+            if !in_part(label, k, case) {
                 continue;
             }
             let text = normalize(&case.text);
