@@ -29,7 +29,7 @@
 
 use std::time::Instant;
 
-use shiryo::text::classify::{explain_with, Figures};
+use shiryo::text::classify::{explain_as, Figures, Kind};
 use shiryo::text::lexicon::{Lexicon, LEXICON, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar;
@@ -90,13 +90,16 @@ fn main() {
             .unwrap_or_else(|e| panic!("vocabulary: {e}"));
         lexicon
     };
-    let classify = |text: &str| explain_with(&lexicon, text).categories;
-    // `--explain TEXT…`: print the reasoning for each text and stop.
-    if let Some(i) = args.iter().position(|a| a == "--explain") {
-        for text in &args[i + 1..] {
-            println!("{}\n", explain_with(&lexicon, &normalize(text)));
+    let classify = |text: &str, kind: Kind| explain_as(&lexicon, text, kind).categories;
+    // `--explain TEXT…` (`--explain-issue TEXT…`: as section-2 issues): print
+    // the reasoning for each text and stop.
+    for (flag, kind) in [("--explain", Kind::Activity), ("--explain-issue", Kind::Issue)] {
+        if let Some(i) = args.iter().position(|a| a == flag) {
+            for text in &args[i + 1..] {
+                println!("{}\n", explain_as(&lexicon, &normalize(text), kind));
+            }
+            return;
         }
-        return;
     }
     // Set labels named on the command line: measure only those (so tuning can
     // run without printing a holdout it must not see).
@@ -179,9 +182,15 @@ fn main() {
                 continue;
             }
             let text = normalize(&case.text);
+            // Section 2 is read as issues, as the extractor reads it.
+            let kind = if case.section == Some(2) || file.starts_with("classify_issues") {
+                Kind::Issue
+            } else {
+                Kind::Activity
+            };
             let predicted = match repeats[k] {
                 Some(j) => all[j].categories.clone(),
-                None => classify(&text),
+                None => classify(&text, kind),
             };
             total.add(&predicted, &case.categories);
             for (i, fig) in per_cat.iter_mut().enumerate() {
@@ -198,7 +207,7 @@ fn main() {
                 }
             }
             if predicted != case.categories {
-                misses.push((case, predicted));
+                misses.push((case, predicted, kind));
             }
             all_texts.push(text);
         }
@@ -207,7 +216,7 @@ fn main() {
             println!("    {}  {fig}", marks(&[i as u8 + 1]));
         }
         if verbose {
-            for (case, predicted) in misses {
+            for (case, predicted, kind) in misses {
                 let place = match (&case.form, case.section) {
                     (Some(f), Some(s)) => format!("{f} ({s}) "),
                     (Some(f), None) => format!("{f} "),
@@ -220,7 +229,7 @@ fn main() {
                     case.text
                 );
                 if explain_misses {
-                    let e = explain_with(&lexicon, &normalize(&case.text));
+                    let e = explain_as(&lexicon, &normalize(&case.text), kind);
                     for h in &e.hits {
                         let f = h.scope.factor(e.settings);
                         let factor = if f == 1.0 {
@@ -250,7 +259,7 @@ fn main() {
     );
     let start = Instant::now();
     for t in &all_texts {
-        classify(t);
+        classify(t, Kind::Activity);
     }
     println!(
         "classify: {} items in {:.2} ms",
