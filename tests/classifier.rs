@@ -89,6 +89,23 @@ fn every_domain_term_is_one_token() {
 }
 
 #[test]
+fn every_lemma_entry_of_the_lexicon_can_fire() {
+    // A lemma entry fires only on a token whose base form is the lemma: a
+    // term the tokenizer splits (認知度 → 認知|度) would be a dead line.
+    let lexicon = Lexicon::parse(LEXICON_TSV).unwrap();
+    let mut dead = Vec::new();
+    for e in &lexicon.entries {
+        let shiryo::text::lexicon::Pattern::Lemma(lemma) = &e.pattern else {
+            continue;
+        };
+        if !tokenize(lemma).iter().any(|t| &t.base == lemma) {
+            dead.push(format!("{lemma} (line {})", e.line));
+        }
+    }
+    assert!(dead.is_empty(), "never one token: {dead:#?}");
+}
+
+#[test]
 fn every_vocabulary_term_votes_for_its_categories() {
     // A term alone gets a positive score for each category the vocabulary
     // files it under — from its own weights or from the lexicon's general
