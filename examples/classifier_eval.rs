@@ -93,7 +93,10 @@ fn main() {
     let classify = |text: &str, kind: Kind| explain_as(&lexicon, text, kind).categories;
     // `--explain TEXT…` (`--explain-issue TEXT…`: as section-2 issues): print
     // the reasoning for each text and stop.
-    for (flag, kind) in [("--explain", Kind::Activity), ("--explain-issue", Kind::Issue)] {
+    for (flag, kind) in [
+        ("--explain", Kind::Activity),
+        ("--explain-issue", Kind::Issue),
+    ] {
         if let Some(i) = args.iter().position(|a| a == flag) {
             for text in &args[i + 1..] {
                 println!("{}\n", explain_as(&lexicon, &normalize(text), kind));
