@@ -8,6 +8,10 @@
 //! reaches the lexicon's `!threshold` and `!ratio` × the best score. No category
 //! is better than a wrong one, so the settings favour precision.
 //!
+//! Items are read as activities (sections 1, 3, 4) or as issues (section 2,
+//! [`Kind::Issue`]: the lexicon's `issue:` entries count too, and its
+//! `issue-default:` entries when nothing else decides).
+//!
 //! Must not know: markers, headings or columns — callers use the classifier only
 //! where the form itself says nothing (DECISIONS 8).
 
