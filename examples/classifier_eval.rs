@@ -21,12 +21,15 @@
 //! seed forms, markers hidden (the lexicon is tuned on these);
 //! `classify_holdout.toml` — items in other municipalities' style, written before
 //! tuning and never tuned on; `classify_issues.toml` — section 2 of the seed
-//! forms against hand-written categories (measured only). The figures go to
-//! docs/TEXT_LAYER.md.
+//! forms against hand-written categories (measured only);
+//! `classify_issues2.toml` — 128 section-2 issues in the field's wording
+//! (round 5): `issues2` is its tune part (cases 1–90), `issues2-held` its
+//! held-out part; `holdout3-s2` / `holdout4-s2` are the section-2 cases of
+//! those holdouts. The figures go to docs/TEXT_LAYER.md.
 
 use std::time::Instant;
 
-use shiryo::text::classify::{explain_with, Figures};
+use shiryo::text::classify::{explain_as, Figures, Kind};
 use shiryo::text::lexicon::{Lexicon, LEXICON, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar;
@@ -45,6 +48,21 @@ fn marks(cats: &[u8]) -> String {
         "-".into()
     } else {
         s
+    }
+}
+
+/// Cases 1–90 of `classify_issues2.toml` are its tune part, the rest its
+/// held-out part (decided when the set was written; see its header).
+const ISSUES2_TUNE: usize = 90;
+
+/// Whether case `k` belongs to the set `label`: `…-s2` sets are the section-2
+/// cases of their file; `issues2` and `issues2-held` split classify_issues2.toml.
+fn in_part(label: &str, k: usize, case: &classify_sets::Case) -> bool {
+    match label {
+        "issues2" => k < ISSUES2_TUNE,
+        "issues2-held" => k >= ISSUES2_TUNE,
+        l if l.ends_with("-s2") => case.section == Some(2),
+        _ => true,
     }
 }
 
@@ -72,13 +90,19 @@ fn main() {
             .unwrap_or_else(|e| panic!("vocabulary: {e}"));
         lexicon
     };
-    let classify = |text: &str| explain_with(&lexicon, text).categories;
-    // `--explain TEXT…`: print the reasoning for each text and stop.
-    if let Some(i) = args.iter().position(|a| a == "--explain") {
-        for text in &args[i + 1..] {
-            println!("{}\n", explain_with(&lexicon, &normalize(text)));
+    let classify = |text: &str, kind: Kind| explain_as(&lexicon, text, kind).categories;
+    // `--explain TEXT…` (`--explain-issue TEXT…`: as section-2 issues): print
+    // the reasoning for each text and stop.
+    for (flag, kind) in [
+        ("--explain", Kind::Activity),
+        ("--explain-issue", Kind::Issue),
+    ] {
+        if let Some(i) = args.iter().position(|a| a == flag) {
+            for text in &args[i + 1..] {
+                println!("{}\n", explain_as(&lexicon, &normalize(text), kind));
+            }
+            return;
         }
-        return;
     }
     // Set labels named on the command line: measure only those (so tuning can
     // run without printing a holdout it must not see).
@@ -123,6 +147,10 @@ fn main() {
         ("holdout4", "classify_holdout4.toml"),
         ("holdout4+form", "classify_holdout4.toml"),
         ("issues", "classify_issues.toml"),
+        ("holdout3-s2", "classify_holdout3.toml"),
+        ("holdout4-s2", "classify_holdout4.toml"),
+        ("issues2", "classify_issues2.toml"),
+        ("issues2-held", "classify_issues2.toml"),
     ];
     let mut all_texts = Vec::new();
     for (label, file) in sets {
@@ -153,10 +181,19 @@ fn main() {
                 // `noise` field and docs/TEXT_LAYER.md).
                 continue;
             }
+            if !in_part(label, k, case) {
+                continue;
+            }
             let text = normalize(&case.text);
+            // Section 2 is read as issues, as the extractor reads it.
+            let kind = if case.section == Some(2) || file.starts_with("classify_issues") {
+                Kind::Issue
+            } else {
+                Kind::Activity
+            };
             let predicted = match repeats[k] {
                 Some(j) => all[j].categories.clone(),
-                None => classify(&text),
+                None => classify(&text, kind),
             };
             total.add(&predicted, &case.categories);
             for (i, fig) in per_cat.iter_mut().enumerate() {
@@ -173,7 +210,7 @@ fn main() {
                 }
             }
             if predicted != case.categories {
-                misses.push((case, predicted));
+                misses.push((case, predicted, kind));
             }
             all_texts.push(text);
         }
@@ -182,7 +219,7 @@ fn main() {
             println!("    {}  {fig}", marks(&[i as u8 + 1]));
         }
         if verbose {
-            for (case, predicted) in misses {
+            for (case, predicted, kind) in misses {
                 let place = match (&case.form, case.section) {
                     (Some(f), Some(s)) => format!("{f} ({s}) "),
                     (Some(f), None) => format!("{f} "),
@@ -195,7 +232,7 @@ fn main() {
                     case.text
                 );
                 if explain_misses {
-                    let e = explain_with(&lexicon, &normalize(&case.text));
+                    let e = explain_as(&lexicon, &normalize(&case.text), kind);
                     for h in &e.hits {
                         let f = h.scope.factor(e.settings);
                         let factor = if f == 1.0 {
@@ -225,7 +262,7 @@ fn main() {
     );
     let start = Instant::now();
     for t in &all_texts {
-        classify(t);
+        classify(t, Kind::Activity);
     }
     println!(
         "classify: {} items in {:.2} ms",

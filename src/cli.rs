@@ -29,6 +29,9 @@ pub enum Command {
     Explain {
         /// The item text to explain.
         text: String,
+        /// Read it as an issue (an item of section 2).
+        #[arg(long)]
+        issue: bool,
     },
 }
 

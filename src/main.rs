@@ -54,11 +54,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Load(args) => load(args),
         Command::Audit(args) => audit(args),
         Command::Report(args) => report(args),
-        Command::Explain { text } => {
-            println!(
-                "{}",
-                shiryo::text::classify::explain(&shiryo::text::normalize(&text))
-            );
+        Command::Explain { text, issue } => {
+            let text = shiryo::text::normalize(&text);
+            let explanation = if issue {
+                shiryo::text::classify::explain_issue(&text)
+            } else {
+                shiryo::text::classify::explain(&text)
+            };
+            println!("{explanation}");
             Ok(ExitCode::SUCCESS)
         }
     }

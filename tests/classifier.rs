@@ -7,7 +7,7 @@
 //! classify_issues.toml alone), and section 2 must match its human labels
 //! exactly.
 
-use shiryo::text::classify::{classify, explain, Figures, Scope};
+use shiryo::text::classify::{classify, classify_issue, explain, explain_issue, Figures, Scope};
 use shiryo::text::lexicon::{Lexicon, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar::MIN_SIMILARITY;
@@ -21,10 +21,21 @@ fn measure(name: &str) -> Figures {
     measure_where(name, name, |_| true)
 }
 
+/// As the extractor classifies a case's words: an issue in section 2 (and in
+/// the classify_issues*.toml sets, all section 2), an activity elsewhere.
+fn classify_case(name: &str, case: &Case) -> Vec<u8> {
+    let text = normalize(&case.text);
+    if case.section == Some(2) || name.starts_with("classify_issues") {
+        classify_issue(&text)
+    } else {
+        classify(&text)
+    }
+}
+
 fn measure_where(label: &str, name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
     let mut figures = Figures::default();
     for case in cases(name).iter().filter(|c| keep(c)) {
-        figures.add(&classify(&normalize(&case.text)), &case.categories);
+        figures.add(&classify_case(name, case), &case.categories);
     }
     println!("{label:<24} {figures}");
     figures
@@ -75,6 +86,23 @@ fn every_domain_term_is_one_token() {
         from_vocabulary > 100,
         "only {from_vocabulary} vocabulary tokens"
     );
+}
+
+#[test]
+fn every_lemma_entry_of_the_lexicon_can_fire() {
+    // A lemma entry fires only on a token whose base form is the lemma: a
+    // term the tokenizer splits (認知度 → 認知|度) would be a dead line.
+    let lexicon = Lexicon::parse(LEXICON_TSV).unwrap();
+    let mut dead = Vec::new();
+    for e in &lexicon.entries {
+        let shiryo::text::lexicon::Pattern::Lemma(lemma) = &e.pattern else {
+            continue;
+        };
+        if !tokenize(lemma).iter().any(|t| &t.base == lemma) {
+            dead.push(format!("{lemma} (line {})", e.line));
+        }
+    }
+    assert!(dead.is_empty(), "never one token: {dead:#?}");
 }
 
 #[test]
@@ -241,7 +269,7 @@ fn measure_in_form(name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
     for (case, repeat) in all.iter().zip(repeats).filter(|(c, _)| keep(c)) {
         let predicted = match repeat {
             Some(j) => all[j].categories.clone(),
-            None => classify(&normalize(&case.text)),
+            None => classify_case(name, case),
         };
         figures.add(&predicted, &case.categories);
     }
@@ -252,9 +280,9 @@ fn measure_in_form(name: &str, keep: impl Fn(&Case) -> bool) -> Figures {
 #[test]
 fn measured_figures() {
     // Regression floors a little under the figures recorded in
-    // docs/TEXT_LAYER.md (precision / F1, round 4: tune 0.792 / 0.812, agree
-    // 0.900 / 0.926, holdout 0.984 / 0.947, holdout2 0.971 / 0.936, holdout3
-    // 0.912 / 0.890, holdout4 0.915 / 0.864); raise them when the lexicon
+    // docs/TEXT_LAYER.md (precision / F1, round 5: tune 0.792 / 0.812, agree
+    // 0.900 / 0.926, holdout 0.985 / 0.955, holdout2 0.971 / 0.936, holdout3
+    // 0.915 / 0.906, holdout4 0.910 / 0.878); raise them when the lexicon
     // improves. The lexicon is tuned on classify_seed.toml and
     // classify_issues.toml only; the vocabulary comes from public reports.
     let tune = measure("classify_seed.toml");
@@ -273,12 +301,12 @@ fn measured_figures() {
     }
     let blind = measure("classify_holdout3.toml");
     assert!(
-        blind.precision() >= 0.89 && blind.f1() >= 0.86,
+        blind.precision() >= 0.89 && blind.f1() >= 0.88,
         "holdout3 {blind}"
     );
     let field = measure("classify_holdout4.toml");
     assert!(
-        field.precision() >= 0.89 && field.f1() >= 0.84,
+        field.precision() >= 0.89 && field.f1() >= 0.86,
         "holdout4 {field}"
     );
 }
@@ -308,17 +336,83 @@ fn section_2_matches_the_human_labels() {
     // these categories, so every item must come out exactly.
     let mut figures = Figures::default();
     for case in cases("classify_issues.toml") {
-        let got = classify(&normalize(&case.text));
+        let got = classify_issue(&normalize(&case.text));
         figures.add(&got, &case.categories);
         assert_eq!(
             got,
             case.categories,
             "{}\n{}",
             case.text,
-            explain(&normalize(&case.text))
+            explain_issue(&normalize(&case.text))
         );
     }
     println!("{:<24} {figures}", "classify_issues.toml");
+}
+
+#[test]
+fn an_issue_is_read_by_the_area_it_lies_in() {
+    // Section 2 states problems (docs/TEXT_LAYER.md round 5): the body that
+    // has the problem, the professionals' skills, the residents' awareness,
+    // night and disaster name the area; a shortage of providers falls to ②
+    // only when nothing more specific does; a survey is a finding's source.
+    for (text, expected) in [
+        (
+            "推進協議会の開催が年1回にとどまり、議論が深まらない。",
+            vec![1],
+        ),
+        ("訪問歯科診療を行う歯科医師が不足している。", vec![2]),
+        ("夜間に往診できる医師が不足している。", vec![3]),
+        ("介護職員の看取りに関する知識に差がある。", vec![4]),
+        ("住民の多くがACPを知らない。", vec![5]),
+        (
+            "住民アンケートで、在宅医療を知らない人が多いことが分かった。",
+            vec![5],
+        ),
+        ("独居高齢者の緊急時の連絡先が把握できていない。", vec![3]),
+        ("病院とケアマネジャーとの連絡に時間がかかる。", vec![2]),
+        (
+            "災害時の在宅患者の安否確認の方法が決まっていない。",
+            vec![3],
+        ),
+        ("事務局の人員が限られ、事業の継続が難しい。", vec![]),
+    ] {
+        let e = explain_issue(text);
+        assert_eq!(e.categories, expected, "{text}\n{e}");
+    }
+    // The issue entries count in section 2 only: as an activity the same
+    // shortage names no category.
+    assert!(classify("訪問歯科診療を行う歯科医師が不足している。").is_empty());
+    let e = explain_issue("訪問歯科診療を行う歯科医師が不足している。");
+    assert!(e.hits.iter().any(|h| h.scope == Scope::IssueDefault), "{e}");
+    assert!(e.to_string().contains("read as an issue"), "{e}");
+}
+
+#[test]
+fn section_2_dev_set() {
+    // classify_issues2.toml (round 5): cases 1–90 were tuned on, 91–128 held
+    // out (measured only). Figures in docs/TEXT_LAYER.md: tune 1.000 / 0.983,
+    // held-out 0.919 / 0.919 (precision / F1).
+    let all = cases("classify_issues2.toml");
+    assert!(all.len() >= 100, "{} cases", all.len());
+    let (mut tune, mut held) = (Figures::default(), Figures::default());
+    for (k, case) in all.iter().enumerate() {
+        let part = if k < 90 { &mut tune } else { &mut held };
+        part.add(
+            &classify_case("classify_issues2.toml", case),
+            &case.categories,
+        );
+    }
+    println!("{:<24} {tune}", "issues2 (tune part)");
+    println!("{:<24} {held}", "issues2 (held-out part)");
+    assert!(tune.f1() >= 0.95 && tune.precision() >= 0.95, "tune {tune}");
+    assert!(held.f1() >= 0.88 && held.precision() >= 0.88, "held {held}");
+    for (name, floor) in [
+        ("classify_holdout3.toml", 0.80),
+        ("classify_holdout4.toml", 0.85),
+    ] {
+        let f = measure_where(&format!("{name} section 2"), name, |c| c.section == Some(2));
+        assert!(f.f1() >= floor, "{name} section 2 {f}");
+    }
 }
 
 #[test]

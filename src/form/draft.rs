@@ -253,11 +253,15 @@ fn decide_categories(sections: &mut [DraftSection]) {
             .into_iter()
             .map(|r| r.map(|j| items[j].categories.unwrap_or_default().to_vec()))
             .collect();
-    let all = sections.iter_mut().flat_map(|s| s.items.iter_mut());
-    for ((item, example), unlabelled) in all.zip(from_example).zip(unlabelled) {
+    let all = sections.iter_mut().flat_map(|s| {
+        let number = s.number;
+        s.items.iter_mut().map(move |i| (number, i))
+    });
+    for (((number, item), example), unlabelled) in all.zip(from_example).zip(unlabelled) {
         if unlabelled {
-            item.categories = example
-                .unwrap_or_else(|| text::classify::classify(text::analysed_part(&item.text)));
+            item.categories = example.unwrap_or_else(|| {
+                text::classify::classify_in_section(text::analysed_part(&item.text), number)
+            });
         }
     }
     // Continuation lines follow the item above them, now that it is decided.

@@ -8,6 +8,10 @@
 //! reaches the lexicon's `!threshold` and `!ratio` × the best score. No category
 //! is better than a wrong one, so the settings favour precision.
 //!
+//! Items are read as activities (sections 1, 3, 4) or as issues (section 2,
+//! [`Kind::Issue`]: the lexicon's `issue:` entries count too, and its
+//! `issue-default:` entries when nothing else decides).
+//!
 //! Must not know: markers, headings or columns — callers use the classifier only
 //! where the form itself says nothing (DECISIONS 8).
 
@@ -17,7 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{Lexicon, Origin, Settings, Weights, LEXICON};
+use super::lexicon::{Lexicon, Origin, Settings, Weights, When, LEXICON};
 use super::normalize::normalize;
 use super::tokenize::{tokenize, Token};
 use super::topics::{bracketed_lists, role_spans, topic_spans};
@@ -48,8 +52,43 @@ pub fn explain(text: &str) -> Explanation {
     explain_with(&LEXICON, text)
 }
 
+/// What an item is, for the classifier: an activity (sections 1, 3, 4) or an
+/// issue (section 2), whose words name a problem and the area it lies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Activity,
+    Issue,
+}
+
+/// The categories of an issue (an item of section 2): the lexicon's entries
+/// for every item, its `issue:` entries, and — when nothing is chosen with
+/// those — its `issue-default:` entries (DECISIONS 8).
+pub fn classify_issue(text: &str) -> Vec<u8> {
+    explain_issue(text).categories
+}
+
+/// [`explain`] for an issue ([`classify_issue`]).
+pub fn explain_issue(text: &str) -> Explanation {
+    explain_as(&LEXICON, text, Kind::Issue)
+}
+
+/// The categories of an item of section `section`: an issue in section 2, an
+/// activity elsewhere.
+pub fn classify_in_section(text: &str, section: u8) -> Vec<u8> {
+    if section == 2 {
+        classify_issue(text)
+    } else {
+        classify(text)
+    }
+}
+
 /// [`explain`] with another lexicon (for tests and lexicon experiments).
 pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
+    explain_as(lexicon, text, Kind::Activity)
+}
+
+/// [`explain_with`] for an item of the given kind.
+pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
     let prepared = prepare(text);
     let tokens = tokenize(&prepared);
     let lists = bracketed_lists(&prepared);
@@ -63,8 +102,16 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
             .iter()
             .all(|s| ranges.iter().any(|r| r.start <= s.start && s.end <= r.end))
     };
-    let mut hits: Vec<HitView> = lexicon
+    let counts_here = |when: When| match when {
+        When::Always => true,
+        When::Issue | When::IssueDefault => kind == Kind::Issue,
+    };
+    let (all_hits, default_hits): (Vec<_>, Vec<_>) = lexicon
         .hits(&prepared, &tokens)
+        .into_iter()
+        .filter(|h| counts_here(h.entry.when))
+        .partition(|h| h.entry.when != When::IssueDefault);
+    let mut hits: Vec<HitView> = all_hits
         .into_iter()
         .map(|h| {
             let scope = if within(&h.spans, &lists) {
@@ -110,8 +157,23 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
         scores = scores_of(&hits, settings);
         categories = decide(&scores, settings);
     }
+    // An issue whose words name no area that decides falls to its default
+    // reading (a shortage of providers: the area's resources, ②).
+    if categories.is_empty() && !default_hits.is_empty() {
+        hits.extend(default_hits.into_iter().map(|h| HitView {
+            pattern: h.entry.source.clone(),
+            matched: h.matched,
+            weights: h.entry.weights,
+            scope: Scope::IssueDefault,
+            line: h.entry.line,
+            origin: h.entry.origin,
+        }));
+        scores = scores_of(&hits, settings);
+        categories = decide(&scores, settings);
+    }
     Explanation {
         text: prepared,
+        kind,
         tokens,
         hits,
         scores,
@@ -189,6 +251,9 @@ pub enum Scope {
     /// As `Topic`, but counted in full: with topics discounted nothing was
     /// chosen.
     TopicKept,
+    /// An `issue-default:` entry of an issue, counted because nothing was
+    /// chosen without it.
+    IssueDefault,
 }
 
 impl Scope {
@@ -196,7 +261,7 @@ impl Scope {
     /// `list_weight`, `topic_weight` or `role_weight`.
     pub fn factor(self, settings: Settings) -> f32 {
         match self {
-            Scope::Activity | Scope::TopicKept => 1.0,
+            Scope::Activity | Scope::TopicKept | Scope::IssueDefault => 1.0,
             Scope::List => settings.list_weight,
             Scope::Topic => settings.topic_weight,
             Scope::Role => settings.role_weight,
@@ -210,6 +275,7 @@ impl Scope {
             Scope::Topic => " (in a topic or background)",
             Scope::Role => " (in the clause saying what the activity counts as)",
             Scope::TopicKept => " (in a topic, counted in full: nothing else decides)",
+            Scope::IssueDefault => " (the issue's default reading: nothing else decides)",
         }
     }
 }
@@ -219,6 +285,8 @@ impl Scope {
 pub struct Explanation {
     /// The text as classified: normalised, marker references removed.
     pub text: String,
+    /// Read as an activity or as an issue (section 2).
+    pub kind: Kind,
     pub tokens: Vec<Token>,
     pub hits: Vec<HitView>,
     /// Score per category, index 0 = ①.
@@ -248,7 +316,11 @@ fn weights_str(w: &Weights) -> String {
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "text: {}", self.text)?;
+        let read_as = match self.kind {
+            Kind::Activity => "",
+            Kind::Issue => " (read as an issue, section 2)",
+        };
+        writeln!(f, "text: {}{read_as}", self.text)?;
         writeln!(f, "tokens ({}):", self.tokens.len())?;
         for t in &self.tokens {
             let base = if t.base != t.surface {
@@ -262,7 +334,7 @@ impl fmt::Display for Explanation {
         for h in &self.hits {
             let factor = match h.scope {
                 Scope::Activity => String::new(),
-                Scope::TopicKept => format!("  ×1{}", h.scope.note()),
+                Scope::TopicKept | Scope::IssueDefault => format!("  ×1{}", h.scope.note()),
                 _ => format!("  × {}{}", h.scope.factor(self.settings), h.scope.note()),
             };
             let file = match h.origin {

@@ -68,6 +68,21 @@ pub enum Origin {
     Vocabulary,
 }
 
+/// Which items an entry counts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Every item (no prefix).
+    Always,
+    /// Only an issue — an item of section 2, which states a problem, not an
+    /// activity (`issue:TERM`).
+    Issue,
+    /// Only an issue, and only when nothing is chosen without it: the area an
+    /// issue falls to when its words name no more specific one
+    /// (`issue-default:TERM`; a shortage of providers is one of the area's
+    /// resources, ②).
+    IssueDefault,
+}
+
 /// One line of the lexicon (or a weighted row of the vocabulary).
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -75,6 +90,8 @@ pub struct Entry {
     pub source: String,
     pub pattern: Pattern,
     pub weights: Weights,
+    /// Which items it counts for.
+    pub when: When,
     /// 1-based line number in the file.
     pub line: usize,
     /// The file of `line`.
@@ -218,12 +235,13 @@ impl Lexicon {
             let weights = cols
                 .next()
                 .ok_or_else(|| err("missing weights column (separate with a tab)".into()))?;
-            let pattern = parse_pattern(term).map_err(err)?;
+            let (when, pattern) = parse_term(term).map_err(err)?;
             let weights = parse_weights(weights).map_err(err)?;
             lexicon.entries.push(Entry {
                 source: term.to_string(),
                 pattern,
                 weights,
+                when,
                 line,
                 origin: Origin::Lexicon,
             });
@@ -253,14 +271,15 @@ impl Lexicon {
             let Some(weights) = row.weights else {
                 continue;
             };
-            let pattern = match row.token {
-                Some((_, base)) => Pattern::Lemma(base.to_string()),
-                None => parse_pattern(row.term).map_err(err)?,
+            let (when, pattern) = match row.token {
+                Some((_, base)) => (When::Always, Pattern::Lemma(base.to_string())),
+                None => parse_term(row.term).map_err(err)?,
             };
             self.entries.push(Entry {
                 source: row.term.to_string(),
                 pattern,
                 weights: parse_weights(weights).map_err(err)?,
+                when,
                 line: row.line,
                 origin: Origin::Vocabulary,
             });
@@ -366,6 +385,18 @@ impl Pattern {
     }
 }
 
+/// A term with its optional `issue:` / `issue-default:` prefix.
+fn parse_term(term: &str) -> Result<(When, Pattern), String> {
+    let (when, rest) = if let Some(rest) = term.strip_prefix("issue-default:") {
+        (When::IssueDefault, rest)
+    } else if let Some(rest) = term.strip_prefix("issue:") {
+        (When::Issue, rest)
+    } else {
+        (When::Always, term)
+    };
+    Ok((when, parse_pattern(rest)?))
+}
+
 fn parse_pattern(term: &str) -> Result<Pattern, String> {
     if term.is_empty() {
         return Err("empty term".into());
@@ -437,6 +468,19 @@ mod tests {
         assert!(matches!(lex.entries[3].pattern, Pattern::Sequence(_)));
         assert!(matches!(lex.entries[4].pattern, Pattern::Regex(_)));
         assert_eq!(lex.entries[2].weights, [0.0, 0.0, 0.0, 1.0, -0.5]);
+        assert!(lex.entries.iter().all(|e| e.when == When::Always));
+    }
+
+    #[test]
+    fn parses_issue_entries() {
+        let lex =
+            Lexicon::parse("issue:re:不足\t2=1\nissue-default:医師\t2=2.5\n会議\t1=2\n").unwrap();
+        let whens: Vec<When> = lex.entries.iter().map(|e| e.when).collect();
+        assert_eq!(whens, [When::Issue, When::IssueDefault, When::Always]);
+        assert!(matches!(lex.entries[0].pattern, Pattern::Regex(_)));
+        assert!(matches!(&lex.entries[1].pattern, Pattern::Lemma(l) if l == "医師"));
+        assert_eq!(lex.entries[1].source, "issue-default:医師");
+        assert!(Lexicon::parse("issue:\t2=1\n").is_err());
     }
 
     #[test]

@@ -87,9 +87,12 @@ impl Row<'_> {
         NAMED_KINDS.contains(&self.kind)
     }
 
-    /// True when `term` is a lexicon pattern rather than a plain surface.
+    /// True when `term` is a lexicon pattern rather than a plain surface
+    /// (an `issue:` or `issue-default:` term counts for section 2 only).
     pub fn is_pattern(&self) -> bool {
         self.term.starts_with("re:")
+            || self.term.starts_with("issue:")
+            || self.term.starts_with("issue-default:")
             || self.term.starts_with('*')
             || self.term.ends_with('*')
             || self.term.contains('+')

@@ -103,11 +103,12 @@ pub fn docx_of(body: &str) -> Vec<u8> {
     ])
 }
 
-/// A central-directory record of a zip: its offset, name and fields.
-struct Record {
-    at: usize,
-    name: Vec<u8>,
-    local: usize,
+/// A central-directory record of a zip: its offset, name and the offset of
+/// its local header.
+pub struct Record {
+    pub at: usize,
+    pub name: Vec<u8>,
+    pub local: usize,
 }
 
 fn u16_at(b: &[u8], at: usize) -> usize {
@@ -118,7 +119,8 @@ fn u32_at(b: &[u8], at: usize) -> usize {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize
 }
 
-fn records(zip: &[u8]) -> Vec<Record> {
+/// Every central-directory record of `zip`.
+pub fn records(zip: &[u8]) -> Vec<Record> {
     let eocd = zip
         .windows(4)
         .rposition(|w| w == b"PK\x05\x06")
@@ -193,7 +195,8 @@ fn duplicate_names() -> Vec<u8> {
     zip
 }
 
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+/// Every entry of a zip as (name, content).
+pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut z = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
     (0..z.len())
         .map(|i| {
