@@ -98,6 +98,10 @@ fn read_workbook(bytes: &[u8], format: Format, limits: &Limits) -> Result<Docume
                     "sheet \"{sheet}\" needs {area} cells, over the limit of {DENSE_LIMIT} for .ods"
                 )));
             }
+            // Repeats multiply real cells: count them before calamine builds any.
+            if let Some((sheet, n)) = &scan.most_values {
+                over_limit(usize::try_from(*n).unwrap_or(usize::MAX), sheet, limits)?;
+            }
             let wb = Ods::new(Cursor::new(bytes)).map_err(ods_error)?;
             let merges =
                 |_: &Ods<_>, name: &str| scan.regions.get(name).cloned().unwrap_or_default();

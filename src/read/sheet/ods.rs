@@ -60,6 +60,10 @@ pub struct Scan {
     /// repeated) and the cells it stores while reading rows (each row
     /// element up to its last cell with content).
     pub largest: Option<(String, u64)>,
+    /// The sheet with the most cells holding something, repeats multiplied
+    /// out, and how many: the real content calamine will return, known before
+    /// it builds anything (checked against `--max-cells`).
+    pub most_values: Option<(String, u64)>,
 }
 
 /// Attributes (local names) that make calamine hold a cell as non-empty: a
@@ -79,6 +83,7 @@ const VALUE_ATTRS: [&str; 7] = [
 pub fn scan(xml: &str) -> Scan {
     let mut out: HashMap<String, Vec<Dimensions>> = HashMap::new();
     let mut largest: Option<(String, u64)> = None;
+    let mut most_values: Option<(String, u64)> = None;
     let mut sheet: Option<Sheet> = None;
     let mut r = Reader::from_str(xml);
     let mut count = 0usize;
@@ -95,6 +100,11 @@ pub fn scan(xml: &str) -> Scan {
                     ("table", _) => {
                         if let Some(s) = sheet.take() {
                             let cells = s.cells();
+                            if s.values > 0
+                                && most_values.as_ref().is_none_or(|(_, v)| s.values > *v)
+                            {
+                                most_values = Some((s.name.clone(), s.values));
+                            }
                             if cells > 0 && largest.as_ref().is_none_or(|(_, l)| cells > *l) {
                                 largest = Some((s.name, cells));
                             }
@@ -162,6 +172,7 @@ pub fn scan(xml: &str) -> Scan {
     Scan {
         regions: out,
         largest,
+        most_values,
     }
 }
 
@@ -185,6 +196,8 @@ struct Sheet {
     stored: u64,
     /// (first row, first col, last row, last col) of cells with content.
     bbox: Option<(u64, u64, u64, u64)>,
+    /// Cells holding something, repeats multiplied out (saturating).
+    values: u64,
 }
 
 impl Sheet {
@@ -197,6 +210,7 @@ impl Sheet {
             row_stored: 0,
             stored: 0,
             bbox: None,
+            values: 0,
         }
     }
 
@@ -216,6 +230,9 @@ impl Sheet {
     fn cell(&mut self, repeat: u64, has_value: bool) {
         let next = self.col.saturating_add(repeat);
         if has_value {
+            self.values = self
+                .values
+                .saturating_add(repeat.saturating_mul(self.row_repeat));
             let last = (
                 self.row.saturating_add(self.row_repeat - 1),
                 next.saturating_sub(1),
