@@ -102,6 +102,24 @@ const STATEMENTS: &[&str] = &[
     "insert_report",
 ];
 
+/// A connection to `url` (a 10 s connect timeout unless the URL sets one);
+/// errors name `target`, the URL without its password.
+fn connect(url: &str, target: &str) -> Result<Client, SinkError> {
+    let fail = |what: &str, e: &postgres::Error| {
+        SinkError::new(target, format!("{what}: {}", describe(e)))
+    };
+    let mut config: postgres::Config = url
+        .parse()
+        .map_err(|e| fail("not a PostgreSQL connection URL", &e))?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(10));
+    }
+    config.application_name("shiryo");
+    config
+        .connect(NoTls)
+        .map_err(|e| fail("cannot connect", &e))
+}
+
 impl PostgresSink {
     /// Connect to `url`; create the schema when absent.
     pub fn open(url: &str) -> Result<Self, SinkError> {
@@ -109,16 +127,7 @@ impl PostgresSink {
         let fail = |what: &str, e: &postgres::Error| {
             SinkError::new(&target, format!("{what}: {}", describe(e)))
         };
-        let mut config: postgres::Config = url
-            .parse()
-            .map_err(|e| fail("not a PostgreSQL connection URL", &e))?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(Duration::from_secs(10));
-        }
-        config.application_name("shiryo");
-        let mut client = config
-            .connect(NoTls)
-            .map_err(|e| fail("cannot connect", &e))?;
+        let mut client = connect(url, &target)?;
         ensure_schema(&mut client).map_err(|m| SinkError::new(&target, m))?;
         let mut statements = HashMap::new();
         for name in STATEMENTS {
@@ -208,16 +217,7 @@ pub fn read_reports(url: &str) -> Result<Vec<FileReport>, SinkError> {
     let fail = |what: &str, e: &postgres::Error| {
         SinkError::new(&target, format!("{what}: {}", describe(e)))
     };
-    let mut config: postgres::Config = url
-        .parse()
-        .map_err(|e| fail("not a PostgreSQL connection URL", &e))?;
-    if config.get_connect_timeout().is_none() {
-        config.connect_timeout(Duration::from_secs(10));
-    }
-    config.application_name("shiryo");
-    let mut client = config
-        .connect(NoTls)
-        .map_err(|e| fail("cannot connect", &e))?;
+    let mut client = connect(url, &target)?;
     let has: i64 = client
         .query_one(statement(POSTGRES_LOAD, "has_schema"), &[])
         .and_then(|r| r.try_get(0))
