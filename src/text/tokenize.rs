@@ -106,8 +106,13 @@ pub fn warm_up() -> Duration {
     LOAD_TIME.get().copied().unwrap_or_default()
 }
 
-/// Tokenize `text` (normalised). White space yields no token.
-pub fn tokenize(text: &str) -> Vec<Token> {
+/// Segment `text` with the shared lattice and map each morpheme through `f`
+/// (its surface, its byte span in `text`, its detail fields), keeping what `f`
+/// returns.
+fn segment_map<T>(
+    text: &str,
+    mut f: impl FnMut(&str, Range<usize>, &[&str]) -> Option<T>,
+) -> Vec<T> {
     if text.is_empty() {
         return Vec::new();
     }
@@ -122,49 +127,43 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     };
     tokens
         .into_iter()
-        .map(|mut t| {
+        .filter_map(|mut t| {
+            // The segmenter borrows `text` and has no character filters, so a
+            // morpheme's surface is the text at its span.
             let span = t.byte_start..t.byte_end;
-            let surface = t.surface.to_string();
+            let surface = text.get(span.clone()).unwrap_or_default();
             let details = t.details();
-            let field = |i: usize| details.get(i).copied().filter(|f| !f.is_empty());
-            let base = match field(6) {
-                Some(b) if b != "*" => b.to_string(),
-                _ => surface.clone(),
-            };
-            Token {
-                pos: field(0).unwrap_or("*").to_string(),
-                pos_detail: field(1).unwrap_or("*").to_string(),
-                base,
-                surface,
-                span,
-            }
+            f(surface, span, &details)
         })
         .collect()
+}
+
+/// Tokenize `text` (normalised). White space yields no token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    segment_map(text, |surface, span, details| {
+        let field = |i: usize| details.get(i).copied().filter(|f| !f.is_empty());
+        let base = match field(6) {
+            Some(b) if b != "*" => b.to_string(),
+            _ => surface.to_string(),
+        };
+        Some(Token {
+            pos: field(0).unwrap_or("*").to_string(),
+            pos_detail: field(1).unwrap_or("*").to_string(),
+            base,
+            surface: surface.to_string(),
+            span,
+        })
+    })
 }
 
 /// The surfaces of the tokens of `text` whose part of speech (top level,
 /// sub-level) `keep` accepts, in order: [`tokenize`] without building a
 /// [`Token`] for every morpheme (the linker asks for nouns only).
 pub fn surfaces_where(text: &str, keep: impl Fn(&str, &str) -> bool) -> Vec<String> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    let segmenter: &'static Segmenter = &SEGMENTER;
-    let tokens = LATTICE.with(|lattice| match lattice.try_borrow_mut() {
-        Ok(mut lattice) => segmenter.segment_with_lattice(Cow::Borrowed(text), &mut lattice),
-        Err(_) => segmenter.segment(Cow::Borrowed(text)),
-    });
-    let Ok(tokens) = tokens else {
-        return Vec::new();
-    };
-    tokens
-        .into_iter()
-        .filter_map(|mut t| {
-            let details = t.details();
-            let field = |i: usize| details.get(i).copied().unwrap_or("*");
-            keep(field(0), field(1)).then(|| t.surface.to_string())
-        })
-        .collect()
+    segment_map(text, |surface, _, details| {
+        let field = |i: usize| details.get(i).copied().unwrap_or("*");
+        keep(field(0), field(1)).then(|| surface.to_string())
+    })
 }
 
 #[cfg(test)]
