@@ -1,23 +1,13 @@
 //! The text and JSON renderings of a [`LinkAudit`].
 
 use super::links::{LinkAudit, TARGET_PRECISION, TARGET_RECALL};
-use super::{render::clip, round4, Counts, Status};
+use super::render::{clip, counts_json};
+use super::{round4, Counts, Status};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
 /// The schema identifier of [`render_links_json`]'s output.
 pub const LINK_AUDIT_SCHEMA: &str = "shiryo-link-audit/v1";
-
-fn counts_json(c: &Counts) -> Value {
-    json!({
-        "matched": c.matched,
-        "missed": c.missed,
-        "extra": c.extra,
-        "precision": round4(c.precision()),
-        "recall": round4(c.recall()),
-        "f1": round4(c.f1()),
-    })
-}
 
 /// The machine-readable link audit: figures per set and form, and every
 /// missed or extra pair with the linker's scores.

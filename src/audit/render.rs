@@ -13,7 +13,8 @@ use std::fmt::Write;
 /// The schema identifier of [`render_json`]'s output.
 pub const AUDIT_SCHEMA: &str = "shiryo-audit/v1";
 
-fn counts_json(c: &Counts) -> Value {
+/// One field's counts and figures, as every JSON report gives them.
+pub(crate) fn counts_json(c: &Counts) -> Value {
     json!({
         "matched": c.matched,
         "missed": c.missed,
