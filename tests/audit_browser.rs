@@ -6,65 +6,16 @@
 //! Set `SHIRYO_AUDIT_SCREENSHOT=FILE.png` to keep the screenshot (and the page,
 //! as `FILE.html`).
 
+#[path = "common/browser.rs"]
+mod browser;
+
 use serde_json::json;
 use shiryo::audit::{compare_values, render_html, AuditOptions, AuditReport, Mode};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const TIMEOUT: Duration = Duration::from_secs(30);
-
-fn chromium() -> Option<PathBuf> {
-    let p = PathBuf::from(CHROMIUM);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("SKIP audit_browser: {CHROMIUM} not found (apt-get install chromium to run it)");
-        None
-    }
-}
-
-/// Run chromium headless on `page` with `extra` arguments; stdout on success.
+/// Run chromium on the page file `page`.
 fn run(browser: &Path, page: &Path, extra: &[String]) -> String {
-    let profile = tempfile::tempdir().expect("profile dir");
-    let mut cmd = Command::new(browser);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-    ])
-    .arg(format!("--user-data-dir={}", profile.path().display()))
-    .args(extra)
-    .arg(format!("file://{}", page.display()))
-    .stdin(Stdio::null())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("start chromium");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait for chromium").is_some() {
-            break;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().expect("chromium output");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    browser::run(browser, &format!("file://{}", page.display()), extra)
 }
 
 fn report() -> AuditReport {
@@ -122,7 +73,9 @@ fn html_attr(dom: &str, name: &str) -> Option<String> {
 
 #[test]
 fn page_figures_match_the_embedded_json_in_chromium() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = browser::chromium("audit_browser") else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("tmp");
     let opts = AuditOptions::default();
     let html = render_html(&report(), &opts);

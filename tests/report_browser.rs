@@ -8,68 +8,13 @@
 //! Skips (passes with a notice) when `/usr/bin/chromium` is absent (.ci/run
 //! installs it).
 
+#[path = "common/browser.rs"]
+mod browser;
 #[path = "support/report_out.rs"]
 mod report_out;
 
+use browser::{chromium, run};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const TIMEOUT: Duration = Duration::from_secs(60);
-
-fn chromium() -> Option<PathBuf> {
-    let p = PathBuf::from(CHROMIUM);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("SKIP report_browser: {CHROMIUM} not found (apt-get install chromium to run it)");
-        None
-    }
-}
-
-/// Run chromium headless on `url` with `extra` arguments; stdout on success.
-/// Its output goes to a file: a dumped DOM is larger than a pipe's buffer.
-fn run(browser: &Path, url: &str, extra: &[String]) -> String {
-    let profile = tempfile::tempdir().expect("profile dir");
-    let stdout = profile.path().join("stdout");
-    let stderr = profile.path().join("stderr");
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&stdout).expect("stdout file"))
-        .stderr(std::fs::File::create(&stderr).expect("stderr file"))
-        .spawn()
-        .expect("start chromium");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for chromium") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let read =
-        |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
-    assert!(status.success(), "chromium failed: {}", read(&stderr));
-    read(&stdout)
-}
 
 fn html_attr(dom: &str, name: &str) -> Option<String> {
     let start = dom.find("<html")?;
@@ -105,7 +50,9 @@ fn screenshot(browser: &Path, url: &str, file: &Path, height: u32) {
 
 #[test]
 fn overview_figures_match_the_embedded_data_in_chromium() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = chromium("report_browser") else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("tmp");
     let out = report_out::output_dir(dir.path());
     let page = shiryo::report::report_dir(&out).expect("page").html;
