@@ -121,11 +121,6 @@ fn check(mut report: FileReport) -> Result<FileReport, String> {
     Ok(report)
 }
 
-/// One output file of `extract`, read back as a report (ids filled in).
-pub fn read_report(path: &Path) -> Result<FileReport, String> {
-    read_json(path)
-}
-
 /// One output file of `extract`.
 fn read_json(path: &Path) -> Result<FileReport, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;

@@ -158,10 +158,6 @@ pub struct Rows<'a> {
 
 /// Lower-case hex SHA-256 of the report as compact JSON: equal for the same
 /// report, different when the file or the program's reading of it changed.
-pub fn report_digest(report: &FileReport) -> String {
-    digest_of(&serde_json::to_string(report).unwrap_or_default())
-}
-
 fn digest_of(json: &str) -> String {
     Sha256::digest(json.as_bytes())
         .iter()
