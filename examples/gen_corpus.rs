@@ -12,6 +12,10 @@
 //! recombined in the style of the seed bundle. The same `--seed` gives
 //! byte-identical files whatever `--jobs` is. `MANIFEST.tsv` in the output
 //! directory lists every file with the forms and items it holds.
+//!
+//! `--pool field` (the default) draws from the larger pool of
+//! `gen_corpus/variety.rs`, so that few item texts repeat across files;
+//! `--pool seed` gives the earlier corpus, whose texts mostly repeat.
 
 #[path = "gen_corpus/corpus.rs"]
 mod corpus;
@@ -31,6 +35,8 @@ mod pools;
 mod rng;
 #[path = "gen_corpus/text.rs"]
 mod text;
+#[path = "gen_corpus/variety.rs"]
+mod variety;
 #[path = "gen_corpus/word.rs"]
 mod word;
 
@@ -47,7 +53,7 @@ struct Args {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: gen_corpus --n N --out DIR [--seed S] [--jobs J]");
+    eprintln!("usage: gen_corpus --n N --out DIR [--seed S] [--jobs J] [--pool field|seed]");
     ExitCode::from(2)
 }
 
@@ -66,6 +72,11 @@ fn parse() -> Option<Args> {
             "--out" => args.out = PathBuf::from(v),
             "--seed" => args.seed = v.parse().ok()?,
             "--jobs" => args.jobs = v.parse::<usize>().ok()?.max(1),
+            "--pool" => match v.as_str() {
+                "field" => variety::set(true),
+                "seed" => variety::set(false),
+                _ => return None,
+            },
             _ => return None,
         }
     }

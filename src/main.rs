@@ -15,6 +15,12 @@ use shiryo::Config;
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// mimalloc instead of the system allocator: the pipeline makes many small,
+/// short-lived allocations (tokens, cells, JSON); docs/PERFORMANCE.md has the
+/// measurement. The library leaves the choice to whoever embeds it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Seconds a worker may spend on one file unless `--timeout` says otherwise.
 const DEFAULT_WORKER_TIMEOUT: f64 = 60.0;
 

@@ -4,6 +4,7 @@
 
 use crate::pools::*;
 use crate::rng::Rng;
+use crate::variety;
 
 /// What a section reports; decides verb endings and 予定.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,18 +285,17 @@ fn fill(rng: &mut Rng, ctx: &Ctx, template: &str) -> String {
         rest = &rest[open + close + 1..];
         let value = match slot {
             "actors" => rng.pick(ACTORS).to_string(),
-            "meeting" => rng.pick(MEETINGS).to_string(),
-            "topic" => rng.pick(TOPICS).to_string(),
+            "meeting" => variety::pick(rng, MEETINGS, variety::MEETINGS).to_string(),
+            "topic" => variety::pick(rng, TOPICS, variety::TOPICS).to_string(),
             "city" => ctx.city.clone(),
-            "target" => rng.pick(SURVEY_TARGETS).to_string(),
-            "subject" => rng.pick(SURVEY_SUBJECTS).to_string(),
-            "audience" => rng.pick(AUDIENCES).to_string(),
-            "training" => rng
-                .pick(TRAINING_TOPICS)
+            "target" => variety::pick(rng, SURVEY_TARGETS, variety::SURVEY_TARGETS).to_string(),
+            "subject" => variety::pick(rng, SURVEY_SUBJECTS, variety::SURVEY_SUBJECTS).to_string(),
+            "audience" => variety::pick(rng, AUDIENCES, variety::AUDIENCES).to_string(),
+            "training" => variety::pick(rng, TRAINING_TOPICS, variety::TRAINING_TOPICS)
                 .trim_end_matches("について")
                 .to_string(),
-            "tool" => rng.pick(TOOLS).to_string(),
-            "resource" => rng.pick(RESOURCES).to_string(),
+            "tool" => variety::pick(rng, TOOLS, variety::TOOLS).to_string(),
+            "resource" => variety::pick(rng, RESOURCES, variety::RESOURCES).to_string(),
             "n" => {
                 let n = rng.range(2, 4);
                 n_used = Some(n);
@@ -321,6 +321,16 @@ fn fill(rng: &mut Rng, ctx: &Ctx, template: &str) -> String {
 pub fn statement(rng: &mut Rng, ctx: &Ctx, cat: u8) -> String {
     let template = rng.choose(STATEMENTS[cat as usize - 1]);
     let mut s = fill(rng, ctx, template);
+    if variety::on() {
+        if rng.chance(0.4) {
+            s.insert_str(0, rng.choose(variety::PURPOSES));
+        }
+        let detail = variety::detail(rng);
+        if !detail.is_empty() && !detail.starts_with('（') && !s.ends_with('。') {
+            s.push('。');
+        }
+        s.push_str(&detail);
+    }
     let follow = match ctx.kind {
         Kind::Results | Kind::Issues => 0,
         Kind::Plan => 1,
@@ -358,6 +368,16 @@ pub enum IssueStyle {
     Enumeration,
 }
 
+/// One issue sentence: from the seed's, or, with the larger pool, mostly
+/// combined by [`variety::issue`].
+fn issue(rng: &mut Rng, i: usize) -> String {
+    if variety::on() && rng.chance(0.85) {
+        variety::issue(rng)
+    } else {
+        ISSUES[i].to_string()
+    }
+}
+
 /// Lines of section 2 (each line becomes one item).
 pub fn issues(rng: &mut Rng, style: IssueStyle) -> Vec<String> {
     match style {
@@ -366,7 +386,7 @@ pub fn issues(rng: &mut Rng, style: IssueStyle) -> Vec<String> {
                 let k = rng.range(1, 3);
                 rng.distinct(ISSUES.len(), k)
                     .into_iter()
-                    .map(|i| ISSUES[i])
+                    .map(|i| issue(rng, i))
                     .collect::<String>()
             })
             .collect(),
@@ -374,7 +394,7 @@ pub fn issues(rng: &mut Rng, style: IssueStyle) -> Vec<String> {
             let k = rng.range(1, 3);
             rng.distinct(ISSUES.len(), k)
                 .into_iter()
-                .map(|i| format!("○{}", ISSUES[i]))
+                .map(|i| format!("○{}", issue(rng, i)))
                 .collect()
         }
         IssueStyle::Numbered => {
@@ -382,7 +402,7 @@ pub fn issues(rng: &mut Rng, style: IssueStyle) -> Vec<String> {
             rng.distinct(ISSUES.len(), k)
                 .into_iter()
                 .enumerate()
-                .map(|(n, i)| format!("{}.{}", n + 1, ISSUES[i]))
+                .map(|(n, i)| format!("{}.{}", n + 1, issue(rng, i)))
                 .collect()
         }
         IssueStyle::Enumeration => {
@@ -391,11 +411,21 @@ pub fn issues(rng: &mut Rng, style: IssueStyle) -> Vec<String> {
                 .distinct(ISSUE_POINTS.len(), k)
                 .into_iter()
                 .enumerate()
-                .map(|(n, i)| format!("{}{}", MARKERS[n], ISSUE_POINTS[i]))
+                .map(|(n, i)| {
+                    let point = if variety::on() {
+                        variety::point(rng)
+                    } else {
+                        ISSUE_POINTS[i].to_string()
+                    };
+                    format!("{}{point}", MARKERS[n])
+                })
                 .collect();
             vec![
                 format!("日常の療養支援の4つの場面における取組を医介連携事業と連携し進める中で{points}とのことを明確化した。"),
-                rng.pick(ISSUES).to_string(),
+                {
+                    let i = rng.below(ISSUES.len());
+                    issue(rng, i)
+                },
             ]
         }
     }

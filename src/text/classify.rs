@@ -23,7 +23,7 @@ use regex::Regex;
 
 use super::lexicon::{Lexicon, Origin, Settings, Weights, When, LEXICON};
 use super::normalize::normalize;
-use super::tokenize::{tokenize, Token};
+use super::tokenize::{tokenize, OwnedToken};
 use super::topics::{bracketed_lists, role_spans, topic_spans};
 
 /// A bracketed marker reference (`会議(①)で`): it names another item's
@@ -43,7 +43,7 @@ pub const REFERENCE_MARK: &str = "〈参照〉";
 /// The categories (sorted, distinct, 1–5) the words of `text` point to; empty when
 /// nothing fits well enough.
 pub fn classify(text: &str) -> Vec<u8> {
-    explain(text).categories
+    reason(&LEXICON, &prepare(text), Kind::Activity, None).1
 }
 
 /// Why `text` gets its categories: the tokens, the lexicon entries that fired
@@ -64,7 +64,7 @@ pub enum Kind {
 /// for every item, its `issue:` entries, and — when nothing is chosen with
 /// those — its `issue-default:` entries (DECISIONS 8).
 pub fn classify_issue(text: &str) -> Vec<u8> {
-    explain_issue(text).categories
+    reason(&LEXICON, &prepare(text), Kind::Issue, None).1
 }
 
 /// [`explain`] for an issue ([`classify_issue`]).
@@ -90,10 +90,32 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
 /// [`explain_with`] for an item of the given kind.
 pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
     let prepared = prepare(text);
-    let tokens = tokenize(&prepared);
-    let lists = bracketed_lists(&prepared);
-    let topics = topic_spans(&prepared, &tokens, &lexicon.topics);
-    let roles = role_spans(&prepared, &lexicon.topics);
+    let mut tokens = Vec::new();
+    let (hits, categories, scores) = reason(lexicon, &prepared, kind, Some(&mut tokens));
+    Explanation {
+        text: prepared,
+        kind,
+        tokens,
+        hits,
+        scores,
+        settings: lexicon.settings,
+        categories,
+    }
+}
+
+/// The lexicon's hits on `prepared` (read as `kind`), the categories they
+/// decide and the scores; the tokens are copied into `keep` when an
+/// explanation asks for them.
+fn reason(
+    lexicon: &Lexicon,
+    prepared: &str,
+    kind: Kind,
+    keep: Option<&mut Vec<OwnedToken>>,
+) -> (Vec<HitView>, Vec<u8>, Weights) {
+    let tokens = tokenize(prepared);
+    let lists = bracketed_lists(prepared);
+    let topics = topic_spans(prepared, &tokens, &lexicon.topics);
+    let roles = role_spans(prepared, &lexicon.topics);
     // A list inside a topic is still a topic.
     let lists_or_topics: Vec<Range<usize>> = lists.iter().chain(&topics).cloned().collect();
     let settings = lexicon.settings;
@@ -107,7 +129,7 @@ pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
         When::Issue | When::IssueDefault => kind == Kind::Issue,
     };
     let (all_hits, default_hits): (Vec<_>, Vec<_>) = lexicon
-        .hits(&prepared, &tokens)
+        .hits(prepared, &tokens)
         .into_iter()
         .filter(|h| counts_here(h.entry.when))
         .partition(|h| h.entry.when != When::IssueDefault);
@@ -171,15 +193,10 @@ pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
         scores = scores_of(&hits, settings);
         categories = decide(&scores, settings);
     }
-    Explanation {
-        text: prepared,
-        kind,
-        tokens,
-        hits,
-        scores,
-        settings,
-        categories,
+    if let Some(keep) = keep {
+        keep.extend(tokens.iter().map(OwnedToken::from));
     }
+    (hits, categories, scores)
 }
 
 /// Capped sums of the hits' weights × factors.
@@ -287,7 +304,7 @@ pub struct Explanation {
     pub text: String,
     /// Read as an activity or as an issue (section 2).
     pub kind: Kind,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<OwnedToken>,
     pub hits: Vec<HitView>,
     /// Score per category, index 0 = ①.
     pub scores: Weights,

@@ -15,7 +15,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::tokenize::Token;
 use super::topics::TopicRules;
@@ -307,7 +307,7 @@ impl Lexicon {
         // Lemma entries: one lookup per token.
         let mut lemma_spans: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
         for t in tokens {
-            for &e in index.lemmas.get(&t.base).map_or(&[][..], Vec::as_slice) {
+            for &e in index.lemmas.get(t.base).map_or(&[][..], Vec::as_slice) {
                 lemma_spans.entry(e).or_default().push(t.span.clone());
             }
         }
@@ -355,7 +355,14 @@ impl Lexicon {
         }
         // Every pattern compiled alone already, so the set compiles too; if
         // it did not, each regex entry would simply be run on its own.
-        index.regexes = RegexSet::new(&regexes).ok().map(|set| (set, ids));
+        // A larger lazy-DFA cache than the default (2 MB): with fifty bounded
+        // repeats the default one fills on long items, and the set then falls
+        // back to the PikeVM, several times slower (issue #15's profile).
+        index.regexes = RegexSetBuilder::new(&regexes)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .ok()
+            .map(|set| (set, ids));
         index
     }
 }
@@ -367,7 +374,7 @@ impl Pattern {
         let all = |pred: &dyn Fn(&str) -> bool| {
             tokens
                 .iter()
-                .filter(|t| pred(&t.base))
+                .filter(|t| pred(t.base))
                 .map(|t| t.span.clone())
                 .collect()
         };
@@ -377,7 +384,7 @@ impl Pattern {
             Pattern::Suffix(s) => all(&|b| b.ends_with(s.as_str())),
             Pattern::Sequence(seq) => tokens
                 .windows(seq.len())
-                .filter(|w| w.iter().zip(seq).all(|(t, l)| &t.base == l))
+                .filter(|w| w.iter().zip(seq).all(|(t, l)| t.base == l))
                 .map(|w| w[0].span.start..w[w.len() - 1].span.end)
                 .collect(),
             Pattern::Regex(re) => re.find_iter(text).map(|m| m.range()).collect(),

@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::{Duration, Instant};
 
-use lindera::dictionary::{Dictionary, Lattice};
+use lindera::dictionary::{Dictionary, Lattice, WordId};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use lindera_dictionary::dictionary::character_definition::CharacterDefinition;
@@ -25,18 +25,53 @@ use lindera_dictionary::dictionary::prefix_dictionary::PrefixDictionary;
 use lindera_dictionary::dictionary::unknown_dictionary::UnknownDictionary;
 use lindera_dictionary::LinderaResult;
 
-/// One morpheme.
+/// One morpheme: its surface and base form borrow the text, its parts of
+/// speech the embedded dictionary, so a token allocates nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub surface: String,
+pub struct Token<'t> {
+    pub surface: &'t str,
     /// Dictionary (base) form; the surface when unknown.
-    pub base: String,
+    pub base: &'t str,
     /// Part of speech, top level (名詞, 動詞 …).
-    pub pos: String,
+    pub pos: &'static str,
     /// Part of speech, sub-level (一般, サ変接続 …).
-    pub pos_detail: String,
+    pub pos_detail: &'static str,
     /// Byte range in the input.
     pub span: Range<usize>,
+}
+
+/// A [`Token`] that owns its words, for what outlives the text (the
+/// classifier's explanation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnedToken {
+    pub surface: String,
+    pub base: String,
+    pub pos: &'static str,
+    pub pos_detail: &'static str,
+    pub span: Range<usize>,
+}
+
+impl From<&Token<'_>> for OwnedToken {
+    fn from(t: &Token<'_>) -> Self {
+        OwnedToken {
+            surface: t.surface.to_string(),
+            base: t.base.to_string(),
+            pos: t.pos,
+            pos_detail: t.pos_detail,
+            span: t.span.clone(),
+        }
+    }
+}
+
+/// The detail fields a caller can ask of a morpheme, read straight from the
+/// dictionary's bytes (IPADIC order: 0 part of speech, 1 its sub-level, 6 the
+/// base form; `*` where IPADIC has none).
+#[derive(Debug, Clone, Copy)]
+struct Details {
+    pos: &'static str,
+    pos_detail: &'static str,
+    /// `None` when the dictionary gives no base form (`*` or unknown words).
+    base: Option<&'static str>,
 }
 
 /// The dictionary files written by `build.rs`, as `static`s (a `const` would
@@ -111,7 +146,7 @@ pub fn warm_up() -> Duration {
 /// returns.
 fn segment_map<T>(
     text: &str,
-    mut f: impl FnMut(&str, Range<usize>, &[&str]) -> Option<T>,
+    mut f: impl FnMut(&str, Range<usize>, Details) -> Option<T>,
 ) -> Vec<T> {
     if text.is_empty() {
         return Vec::new();
@@ -127,30 +162,48 @@ fn segment_map<T>(
     };
     tokens
         .into_iter()
-        .filter_map(|mut t| {
+        .filter_map(|t| {
             // The segmenter borrows `text` and has no character filters, so a
             // morpheme's surface is the text at its span.
             let span = t.byte_start..t.byte_end;
             let surface = text.get(span.clone()).unwrap_or_default();
-            let details = t.details();
-            f(surface, span, &details)
+            f(surface, span, details(segmenter, &t.word_id))
         })
         .collect()
 }
 
+/// The detail fields of a morpheme, borrowed from the static dictionary
+/// (lindera's own `Token::details` would build a vector per token).
+fn details(segmenter: &'static Segmenter, word_id: &WordId) -> Details {
+    let dictionary = &segmenter.dictionary;
+    let id = word_id.id() as usize;
+    let mut fields = if word_id.is_unknown() {
+        dictionary.unknown_word_details_iter(id)
+    } else {
+        dictionary.word_details_iter(id)
+    };
+    let field = |f: Option<&'static str>| f.filter(|f| !f.is_empty());
+    let pos = field(fields.next()).unwrap_or("*");
+    let pos_detail = field(fields.next()).unwrap_or("*");
+    // Fields 2–5 (finer parts of speech, conjugation) are skipped.
+    let base = field(fields.nth(4)).filter(|b| *b != "*");
+    Details {
+        pos,
+        pos_detail,
+        base,
+    }
+}
+
 /// Tokenize `text` (normalised). White space yields no token.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    segment_map(text, |surface, span, details| {
-        let field = |i: usize| details.get(i).copied().filter(|f| !f.is_empty());
-        let base = match field(6) {
-            Some(b) if b != "*" => b.to_string(),
-            _ => surface.to_string(),
-        };
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    segment_map(text, |_, span, d| {
+        // The span is a char boundary range of `text` (checked by `get`).
+        let surface = text.get(span.clone())?;
         Some(Token {
-            pos: field(0).unwrap_or("*").to_string(),
-            pos_detail: field(1).unwrap_or("*").to_string(),
-            base,
-            surface: surface.to_string(),
+            surface,
+            base: d.base.unwrap_or(surface),
+            pos: d.pos,
+            pos_detail: d.pos_detail,
             span,
         })
     })
@@ -160,9 +213,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// sub-level) `keep` accepts, in order: [`tokenize`] without building a
 /// [`Token`] for every morpheme (the linker asks for nouns only).
 pub fn surfaces_where(text: &str, keep: impl Fn(&str, &str) -> bool) -> Vec<String> {
-    segment_map(text, |surface, _, details| {
-        let field = |i: usize| details.get(i).copied().unwrap_or("*");
-        keep(field(0), field(1)).then(|| surface.to_string())
+    segment_map(text, |surface, _, d| {
+        keep(d.pos, d.pos_detail).then(|| surface.to_string())
     })
 }
 
@@ -176,13 +228,16 @@ mod tests {
         let nouns: Vec<String> = tokenize(text)
             .into_iter()
             .filter(|t| t.pos == "名詞")
-            .map(|t| t.surface)
+            .map(|t| t.surface.to_string())
             .collect();
         assert_eq!(surfaces_where(text, |pos, _| pos == "名詞"), nouns);
     }
 
     fn surfaces(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.surface).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.surface.to_string())
+            .collect()
     }
 
     #[test]
@@ -198,7 +253,7 @@ mod tests {
     #[test]
     fn verbs_have_base_forms() {
         let tokens = tokenize("会議を開催した。研修を行った");
-        let bases: Vec<&str> = tokens.iter().map(|t| t.base.as_str()).collect();
+        let bases: Vec<&str> = tokens.iter().map(|t| t.base).collect();
         assert!(bases.contains(&"する"), "{bases:?}");
         assert!(bases.contains(&"行う"), "{bases:?}");
         let okona = tokens.iter().find(|t| t.base == "行う").unwrap();

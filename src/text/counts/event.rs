@@ -49,7 +49,7 @@ struct Word<'a> {
     span: Range<usize>,
     kind: Kind,
     surface: &'a str,
-    base: String,
+    base: &'a str,
     from_tokens: bool,
 }
 
@@ -165,7 +165,7 @@ impl Reader<'_, '_> {
             let auxiliary = w.kind == Kind::Aux
                 || (w.kind == Kind::Verb
                     && matches!(
-                        w.base.as_str(),
+                        w.base,
                         "する" | "いる" | "ある" | "おる" | "続ける" | "いく"
                     ))
                 || (w.kind == Kind::Particle && matches!(w.surface, "て" | "で"));
@@ -189,7 +189,7 @@ impl Reader<'_, '_> {
         let w = &self.words[i];
         match w.kind {
             Kind::Noun if matches!(w.surface, "開催" | "実施") => Some(true),
-            Kind::Verb if matches!(w.base.as_str(), "行う" | "おこなう" | "開く" | "催す") => {
+            Kind::Verb if matches!(w.base, "行う" | "おこなう" | "開く" | "催す") => {
                 Some(false)
             }
             _ => None,
@@ -485,11 +485,11 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
     tokens.iter().filter_map(|t| word_of(text, t)).collect()
 }
 
-fn word_of<'a>(text: &'a str, t: &Token) -> Option<Word<'a>> {
+fn word_of<'a>(text: &'a str, t: &Token<'a>) -> Option<Word<'a>> {
     let surface = text.get(t.span.clone())?;
     // Lindera reads unknown ASCII punctuation as nouns: `(`, `)、`.
     let symbolic = !surface.chars().any(char::is_alphanumeric);
-    let kind = match (t.pos.as_str(), t.pos_detail.as_str()) {
+    let kind = match (t.pos, t.pos_detail) {
         _ if symbolic => Kind::Symbol,
         ("名詞", "接尾") => Kind::Suffix,
         ("名詞", "数") => Kind::Number,
@@ -509,9 +509,9 @@ fn word_of<'a>(text: &'a str, t: &Token) -> Option<Word<'a>> {
         _ => Kind::Other,
     };
     let base = if t.base.is_empty() || t.base == "*" {
-        surface.to_string()
+        surface
     } else {
-        t.base.clone()
+        t.base
     };
     Some(Word {
         span: t.span.clone(),
@@ -545,7 +545,7 @@ fn fallback_words(text: &str) -> Vec<Word<'_>> {
                 span: c.off(a)..c.off(b),
                 kind,
                 surface: s,
-                base: String::new(),
+                base: "",
                 from_tokens: false,
             });
         }
@@ -618,7 +618,7 @@ fn fallback_words(text: &str) -> Vec<Word<'_>> {
     }
     for w in &mut out {
         if w.kind == Kind::Verb {
-            w.base = "行う".into();
+            w.base = "行う";
         }
     }
     out
