@@ -76,6 +76,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn extract(args: cli::ExtractArgs) -> anyhow::Result<ExitCode> {
+    // First: SIGINT/SIGTERM/SIGHUP then end the run cleanly, and a
+    // file-size limit fails a write instead of killing the process.
+    batch::signals::install();
     let cfg = Config {
         limits: args.limits.to_limits(),
     };
@@ -115,7 +118,6 @@ fn extract(args: cli::ExtractArgs) -> anyhow::Result<ExitCode> {
         isolation,
     };
     let mut sinks = open_sinks(&args.sinks)?;
-    batch::signals::install();
     let mut summary = match batch::run(&collected.inputs, &cfg, &opts, &mut sinks) {
         Ok(s) => s,
         Err(e @ BatchError::Busy { .. }) => {

@@ -39,7 +39,7 @@ pub(super) fn write_atomically(
     let name = target.file_name().unwrap_or_default();
     // Dropped (so removed) on any error: a failed write leaves nothing.
     let mut tmp = crate::sink::temp_beside(&real.join(name))?;
-    tmp.write_all(bytes)?;
+    tmp.as_file_mut().write_all(bytes)?;
     tmp.persist(real.join(name)).map_err(|e| e.error)?;
     Ok(())
 }

@@ -270,7 +270,7 @@ fn write_atomically(out_root: &Path, target: &Path, bytes: &[u8]) -> std::io::Re
     let name = target.file_name().unwrap_or_default();
     // 0666 less the umask, like any new file.
     let mut tmp = crate::sink::temp_beside(&real.join(name))?;
-    tmp.write_all(bytes)?;
+    tmp.as_file_mut().write_all(bytes)?;
     tmp.persist(real.join(name)).map_err(|e| e.error)?;
     Ok(())
 }

@@ -161,7 +161,9 @@ fn parse_report(json: &str) -> Result<FileReport, String> {
 }
 
 /// A temporary file in `target`'s directory, to be renamed over `target` when
-/// complete (so `target` is never half written). Readable like any new file
+/// complete (so `target` is never half written). Write through `as_file_mut()`
+/// (or the file of `into_parts()`): the temporary file's own `Write` wraps
+/// errors with its name, hiding the system's error (a full disk). Readable like any new file
 /// (0666 less the umask), not only by its owner.
 pub fn temp_beside(target: &std::path::Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match target.parent() {

@@ -24,8 +24,12 @@ pub struct NdjsonSink {
 enum Out {
     /// Written in place (stdout, a pipe, a device).
     Stream(Box<dyn Write>),
-    /// Renamed over `target` by `finish`; `None` once done.
-    File(Option<BufWriter<tempfile::NamedTempFile>>, PathBuf),
+    /// Renamed over `target` by `finish` (removed if never finished); `None`
+    /// once done.
+    File(
+        Option<(BufWriter<std::fs::File>, tempfile::TempPath)>,
+        PathBuf,
+    ),
 }
 
 impl NdjsonSink {
@@ -43,8 +47,8 @@ impl NdjsonSink {
                 .map_err(err)?;
             Out::Stream(Box::new(BufWriter::new(f)))
         } else {
-            let tmp = super::temp_beside(path).map_err(err)?;
-            Out::File(Some(BufWriter::new(tmp)), path.to_path_buf())
+            let (file, tmp) = super::temp_beside(path).map_err(err)?.into_parts();
+            Out::File(Some((BufWriter::new(file), tmp)), path.to_path_buf())
         };
         Ok(NdjsonSink { target, out })
     }
@@ -52,7 +56,7 @@ impl NdjsonSink {
     fn writer(&mut self) -> Option<&mut dyn Write> {
         match &mut self.out {
             Out::Stream(w) => Some(w.as_mut()),
-            Out::File(w, _) => w.as_mut().map(|w| w as &mut dyn Write),
+            Out::File(w, _) => w.as_mut().map(|(w, _)| w as &mut dyn Write),
         }
     }
 }
@@ -77,8 +81,8 @@ impl Sink for NdjsonSink {
         match &mut self.out {
             Out::Stream(w) => w.flush().map_err(err)?,
             Out::File(w, path) => {
-                if let Some(w) = w.take() {
-                    let tmp = w.into_inner().map_err(|e| err(e.into_error()))?;
+                if let Some((w, tmp)) = w.take() {
+                    w.into_inner().map_err(|e| err(e.into_error()))?;
                     tmp.persist(&*path).map_err(|e| err(e.error))?;
                 }
             }
