@@ -131,7 +131,8 @@ fn sigint_stops_the_run_with_whole_files_and_skip_existing_completes_it() {
 fn a_closed_ndjson_pipe_ends_the_run_plainly_with_every_report_written() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
-    let n = 60;
+    // ~2.5 KB of NDJSON each: far more than a pipe holds.
+    let n = 100;
     common::many_forms(dir, n);
     clean_run(dir);
     let mut child = shiryo(dir)

@@ -10,7 +10,9 @@
 //! memory limit (an allocation failed under `RLIMIT_AS`: the Rust runtime
 //! aborts after printing "memory allocation of N bytes failed"), a stack
 //! overflow, or another crash. Which one is read from the exit signal and
-//! the end of the worker's stderr.
+//! the end of the worker's stderr. A run that is stopping (`cancel_when`)
+//! starts no worker and gives up waiting: the file is abandoned
+//! ([`Killed::Cancelled`]) and its worker killed.
 //!
 //! Must not know: rayon, output paths, formats.
 
