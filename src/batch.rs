@@ -6,9 +6,10 @@
 //! the output directory (the JSON archive); handing every finished report in
 //! input order to the [`crate::sink`]s (NDJSON, databases, tables); the
 //! cross-year link pass over the written reports ([`crate::link::pass`]);
-//! the run summary. `inputs` expands the command line,
-//! `paths` decides where reports go, `write` writes them, `progress` shows
-//! the bar.
+//! the run summary; stopping early with whole files only. `inputs` expands
+//! the command line, `paths` decides where reports go, `lock` keeps a second
+//! run off the same `--out`, `file` takes one input through, `write` writes
+//! reports, `signals` is how a run is asked to stop, `progress` shows the bar.
 //!
 //! Invariants:
 //! - output is byte-identical whatever the thread count and isolation:
@@ -23,23 +24,33 @@
 //!   report that could not be written is handed on from memory);
 //! - one file's failure (error, panic, a worker it killed, a report that
 //!   cannot be written) is that file's; the run goes on;
-//! - no output path leaves the output directory, and no two inputs share one.
+//! - no output path leaves the output directory, and no two inputs share one;
+//! - one run at a time writes to an output directory (`lock`), and only the
+//!   run holding it removes temporary files there;
+//! - a run that stops early (a signal, a closed pipe) leaves whole files
+//!   only: reports written so far, no NDJSON/CSV/xlsx file of its own (they
+//!   are renamed into place only by a run that completes) and whole NDJSON
+//!   lines on a pipe; `Summary::stopped` says why and how far it got.
 
+mod file;
 mod inputs;
+mod lock;
 mod paths;
 mod progress;
+pub mod signals;
 mod write;
 
 pub use inputs::{collect_inputs, display_path, Collected};
+pub use lock::LOCK_NAME;
 pub use paths::{output_path, plan as plan_outputs};
 pub use write::to_json;
 
-use crate::extract;
 use crate::guard::{extract_guarded, Guard};
 use crate::output::FileReport;
 use crate::sink::{Sink, SinkError};
-use crate::worker::{Finished, Killed, Pool, PoolConfig};
+use crate::worker::{Pool, PoolConfig};
 use crate::Config;
+use file::{Ctx, Done};
 use progress::Progress;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -98,6 +109,28 @@ pub struct Summary {
     pub elapsed: Duration,
     /// One line per destination that has something to say (a database's counts).
     pub notes: Vec<String>,
+    /// Why the run ended before its end, if it did.
+    pub stopped: Option<Stopped>,
+}
+
+/// A run that ended early, cleanly: what is on disk is whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped {
+    pub why: StopReason,
+    /// Inputs done: with a report on disk (written or kept) for a signal; whose
+    /// NDJSON lines were delivered for a closed pipe.
+    pub done: usize,
+}
+
+/// What ended a run early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopReason {
+    /// SIGINT, SIGTERM or SIGHUP (the number), before the sinks were fed:
+    /// no link pass, no sink written.
+    Signal(i32),
+    /// The reader of the NDJSON pipe closed it: every report was written
+    /// and linked; the sinks stopped there.
+    PipeClosed,
 }
 
 const NOT_WRITTEN: &str = "report not written";
@@ -139,6 +172,9 @@ pub enum BatchError {
     /// A destination (NDJSON, database, table) failed.
     #[error(transparent)]
     Sink(#[from] SinkError),
+    /// Another run holds the lock on the output directory.
+    #[error("{dir} is being written by another shiryo run{}; wait for it to end or choose another --out", pid.map(|p| format!(" (pid {p})")).unwrap_or_default())]
+    Busy { dir: String, pid: Option<u32> },
 }
 
 /// Run the batch, handing every report in input order to `sink`. Returns the
@@ -150,12 +186,21 @@ pub fn run(
     sink: &mut dyn Sink,
 ) -> Result<Summary, BatchError> {
     let started = Instant::now();
-    std::fs::create_dir_all(&opts.out_dir)
-        .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
+    let out_name = opts.out_dir.display().to_string();
+    std::fs::create_dir_all(&opts.out_dir).map_err(|e| BatchError::Output(out_name.clone(), e))?;
     let out_root = opts
         .out_dir
         .canonicalize()
-        .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
+        .map_err(|e| BatchError::Output(out_name.clone(), e))?;
+    // Before anything is removed or written: another run's temporary files
+    // look just like a killed run's.
+    let lock = lock::OutLock::take(&out_root).map_err(|e| match e {
+        lock::LockError::Busy(pid) => BatchError::Busy {
+            dir: out_name.clone(),
+            pid,
+        },
+        lock::LockError::Io(e) => BatchError::Output(format!("{out_name}/{LOCK_NAME}"), e),
+    })?;
     write::remove_partials(&out_root);
     let jobs = match opts.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -172,7 +217,8 @@ pub fn run(
     let engine = match &opts.isolation {
         Isolation::Workers(pc) if workers => Engine::Workers(
             Pool::start(pc.clone(), jobs)
-                .map_err(|e| BatchError::Pool(format!("cannot start a worker process: {e}")))?,
+                .map_err(|e| BatchError::Pool(format!("cannot start a worker process: {e}")))?
+                .cancel_when(signals::stopping),
         ),
         Isolation::Workers(_) => Engine::InProcess(Guard::default()),
         Isolation::InProcess(g) => Engine::InProcess(g.clone()),
@@ -182,7 +228,7 @@ pub fn run(
     let progress = Progress::new(inputs.len(), opts.progress);
     let ctx = Ctx {
         cfg,
-        opts,
+        skip_existing: opts.skip_existing,
         out_root: &out_root,
         engine: &engine,
         progress: &progress,
@@ -191,25 +237,41 @@ pub fn run(
         files: inputs.len(),
         ..Summary::default()
     };
+    if !lock.held() {
+        summary.notes.push(format!(
+            "{out_name} is on a file system without locks: nothing keeps another run from writing there at the same time"
+        ));
+    }
     // Reports that could not be written, by input index: the sinks still get
     // them, from memory (the link pass, which works on files, does not).
     let mut unwritten: BTreeMap<usize, FileReport> = BTreeMap::new();
+    // Inputs with a report on disk now (written or kept).
+    let mut on_disk = 0;
     let mut index = 0;
     for (chunk, targets) in inputs.chunks(CHUNK).zip(targets.chunks(CHUNK)) {
-        let results: Vec<Result<Done, BatchError>> = threads.install(|| {
+        if signals::stopping() {
+            break;
+        }
+        let results: Vec<Result<Option<Done>, BatchError>> = threads.install(|| {
             chunk
                 .par_iter()
                 .zip(targets)
-                .map(|(input, target)| process(input, target, &ctx))
+                .map(|(input, target)| file::process(input, target, &ctx))
                 .collect()
         });
         // Report N is done: each finished report, in input order.
         for done in results {
-            let done = done?;
+            let Some(done) = done? else {
+                index += 1;
+                continue;
+            };
             summary.skipped += usize::from(done.skipped);
             match &done.unwritten {
                 Some(_) => summary.count(&done.report, Some(NOT_WRITTEN)),
-                None => summary.add(&done.report),
+                None => {
+                    summary.add(&done.report);
+                    on_disk += 1;
+                }
             }
             if let Some(line) = crate::sink::failure_line(&done.report) {
                 progress.say(&line);
@@ -222,6 +284,10 @@ pub fn run(
         }
     }
     progress.finish();
+    if let Some(sig) = signals::requested() {
+        // No link pass and no sink: `--skip-existing` finishes both.
+        return Ok(summary.stopped_by(StopReason::Signal(sig), on_disk, started));
+    }
     // Plans of one year ↔ results of the next, across the files this run
     // wrote; then the sinks get each file's final report in input order.
     let written: Vec<PathBuf> = (targets.iter().enumerate())
@@ -229,15 +295,30 @@ pub fn run(
         .map(|(_, t)| t.clone())
         .collect();
     crate::link::pass::link_outputs(&written, &out_root)
-        .map_err(|e| BatchError::Output(opts.out_dir.display().to_string(), e))?;
+        .map_err(|e| BatchError::Output(out_name.clone(), e))?;
     for (i, path) in targets.iter().enumerate() {
-        match unwritten.remove(&i) {
-            Some(report) => sink.report(&report)?,
-            None => sink.report(&read_back(path)?)?,
+        if let Some(sig) = signals::requested() {
+            return Ok(summary.stopped_by(StopReason::Signal(sig), on_disk, started));
+        }
+        let fed = match unwritten.remove(&i) {
+            Some(report) => sink.report(&report),
+            None => sink.report(&read_back(path)?),
+        };
+        match fed {
+            Err(e) if e.pipe_closed => {
+                return Ok(summary.stopped_by(StopReason::PipeClosed, i, started));
+            }
+            other => other?,
         }
     }
-    summary.notes.extend(sink.finish()?);
+    match sink.finish() {
+        Err(e) if e.pipe_closed => {
+            return Ok(summary.stopped_by(StopReason::PipeClosed, targets.len(), started));
+        }
+        notes => summary.notes.extend(notes?),
+    }
     summary.elapsed = started.elapsed();
+    drop(lock);
     Ok(summary)
 }
 
@@ -255,24 +336,14 @@ enum Engine {
     InProcess(Guard),
 }
 
-/// What every file of a run shares.
-struct Ctx<'a> {
-    cfg: &'a Config,
-    opts: &'a BatchOptions,
-    out_root: &'a Path,
-    engine: &'a Engine,
-    progress: &'a Progress,
-}
-
-/// One file, finished: its report, for the sinks.
-struct Done {
-    skipped: bool,
-    report: FileReport,
-    /// Why the report could not be written, when it could not.
-    unwritten: Option<String>,
-}
-
 impl Summary {
+    /// The summary of a run that ended early.
+    fn stopped_by(mut self, why: StopReason, done: usize, started: Instant) -> Summary {
+        self.stopped = Some(Stopped { why, done });
+        self.elapsed = started.elapsed();
+        self
+    }
+
     /// Count one finished report.
     pub fn add(&mut self, report: &FileReport) {
         self.count(report, report.error.as_ref().map(|e| e.code.as_str()));
@@ -299,63 +370,4 @@ fn read_back(path: &Path) -> Result<FileReport, BatchError> {
     let err = |e: std::io::Error| BatchError::Output(path.display().to_string(), e);
     let bytes = std::fs::read(path).map_err(err)?;
     serde_json::from_slice(&bytes).map_err(|e| err(std::io::Error::other(e)))
-}
-
-fn process(input: &Input, target: &Path, ctx: &Ctx<'_>) -> Result<Done, BatchError> {
-    let cfg = ctx.cfg;
-    if ctx.opts.skip_existing {
-        if let Some(report) = write::existing_report(&input.path, target, cfg.limits.max_file_bytes)
-        {
-            ctx.progress.done(report.error.is_some());
-            return Ok(Done {
-                skipped: true,
-                report,
-                unwritten: None,
-            });
-        }
-    }
-    // The report, and the bytes of its file exactly as written.
-    let (report, json) = match ctx.engine {
-        Engine::InProcess(guard) => {
-            let report = extract_guarded(&input.path, &input.display, cfg, guard);
-            let json = to_json(&report);
-            (report, json)
-        }
-        Engine::Workers(pool) => match pool.run(&input.path, &input.display, false) {
-            Ok(Finished { json, .. }) => match serde_json::from_slice::<FileReport>(&json) {
-                Ok(report) => (report, json),
-                Err(e) => {
-                    let source = extract::unread_source(&input.path, &input.display);
-                    let report = extract::failed(
-                        source,
-                        crate::output::ErrorCode::Corrupt,
-                        format!("{}: the worker's report cannot be read: {e}", input.display),
-                    );
-                    let json = to_json(&report);
-                    (report, json)
-                }
-            },
-            Err(Killed::NoWorker(why)) => {
-                return Err(BatchError::Pool(format!(
-                    "cannot start a worker process: {why}"
-                )))
-            }
-            Err(killed) => {
-                let source = extract::unread_source(&input.path, &input.display);
-                let report = extract::failed(source, killed.code(), killed.message(&input.display));
-                let json = to_json(&report);
-                (report, json)
-            }
-        },
-    };
-    let unwritten = write::write_atomically(ctx.out_root, target, &json)
-        .err()
-        .map(|e| format!("{}: {NOT_WRITTEN} ({e})", target.display()));
-    ctx.progress
-        .done(report.error.is_some() || unwritten.is_some());
-    Ok(Done {
-        skipped: false,
-        report,
-        unwritten,
-    })
 }

@@ -17,9 +17,34 @@ use std::path::Path;
 
 /// Extract one file from disk. `display` is the path written into `source.path`.
 pub fn extract_file(path: &Path, display: &str, cfg: &Config) -> FileReport {
+    extract_file_if_changed(path, display, cfg, "").unwrap_or_else(|| {
+        // Unreachable: no hash equals the empty string.
+        failed(
+            unread_source(path, display),
+            ErrorCode::Corrupt,
+            format!("{display}: cannot read file"),
+        )
+    })
+}
+
+/// As [`extract_file`], unless the file's bytes hash to `known` (SHA-256 in
+/// hex, as `source.sha256` records it; empty: never): then `None`, the file
+/// only read and hashed, within the same size limit (`--skip-existing`).
+pub fn extract_file_if_changed(
+    path: &Path,
+    display: &str,
+    cfg: &Config,
+    known: &str,
+) -> Option<FileReport> {
     let unread = unread_source(path, display);
-    match input::read(path, cfg.limits.max_file_bytes) {
-        Ok(bytes) => extract_bytes(&bytes, display, &unread.format, cfg),
+    Some(match input::read(path, cfg.limits.max_file_bytes) {
+        Ok(bytes) => {
+            let sha256 = hex_sha256(&bytes);
+            if !known.is_empty() && sha256 == known {
+                return None;
+            }
+            extract_inner(&bytes, display, &unread.format, cfg, true, sha256)
+        }
         Err(input::InputError::TooLarge(n)) => {
             let msg = format!(
                 "{display}: {n} bytes is over the limit of {} bytes",
@@ -37,7 +62,7 @@ pub fn extract_file(path: &Path, display: &str, cfg: &Config) -> FileReport {
             ErrorCode::Corrupt,
             format!("{display}: cannot read file: {e}"),
         ),
-    }
+    })
 }
 
 /// The `source` of a file whose content was not read: no hash, its size from
@@ -62,20 +87,28 @@ pub fn extension(path: &Path) -> String {
 /// Extract from bytes already in memory; `ext` is the file name's extension.
 /// A panic in a reader or the form stage becomes this file's `corrupt` error.
 pub fn extract_bytes(bytes: &[u8], display: &str, ext: &str, cfg: &Config) -> FileReport {
-    extract_inner(bytes, display, ext, cfg, true)
+    extract_inner(bytes, display, ext, cfg, true, hex_sha256(bytes))
 }
 
 /// As [`extract_bytes`], but a panic propagates: for fuzzing, which must see it.
 pub fn extract_bytes_unguarded(bytes: &[u8], display: &str, ext: &str, cfg: &Config) -> FileReport {
-    extract_inner(bytes, display, ext, cfg, false)
+    extract_inner(bytes, display, ext, cfg, false, hex_sha256(bytes))
 }
 
-fn extract_inner(bytes: &[u8], display: &str, ext: &str, cfg: &Config, catch: bool) -> FileReport {
+/// `sha256`: of `bytes`, already taken.
+fn extract_inner(
+    bytes: &[u8],
+    display: &str,
+    ext: &str,
+    cfg: &Config,
+    catch: bool,
+    sha256: String,
+) -> FileReport {
     let mut source = Source {
         path: display.to_string(),
         format: ext.to_string(),
         bytes: bytes.len() as u64,
-        sha256: hex_sha256(bytes),
+        sha256,
     };
     let format = match read::sniff(bytes, ext, &cfg.limits) {
         Ok(f) => f,

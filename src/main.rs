@@ -1,13 +1,15 @@
 //! The `shiryo` binary: parse arguments, call the library, map outcomes to exit
 //! codes (0 all files read, 1 some files failed or some paths could not be
-//! read, or audit below --min-f1, 2 usage or a run that could not start).
+//! read, or audit below --min-f1, 2 usage or a run that could not start,
+//! 3 `--out` in use by another run, 128 + N stopped by signal N (130 SIGINT,
+//! 143 SIGTERM, 129 SIGHUP), 141 the reader of `--ndjson -` closed the pipe).
 
 mod cli;
 
 use anyhow::Context;
 use clap::Parser;
 use cli::{Cli, Command};
-use shiryo::batch::{self, BatchOptions, Isolation};
+use shiryo::batch::{self, BatchError, BatchOptions, Isolation, StopReason, Summary};
 use shiryo::guard::Guard;
 use shiryo::sink::{self, csv::CsvSink, ndjson::NdjsonSink, xlsx::XlsxSink, Sinks};
 use shiryo::worker::PoolConfig;
@@ -23,6 +25,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Seconds a worker may spend on one file unless `--timeout` says otherwise.
 const DEFAULT_WORKER_TIMEOUT: f64 = 60.0;
+
+/// Exit code of a run refused because another run writes to its `--out`.
+const EXIT_BUSY: u8 = 3;
+
+/// Exit code of a run whose NDJSON reader closed the pipe (128 + SIGPIPE).
+const EXIT_PIPE_CLOSED: u8 = 141;
 
 fn main() -> ExitCode {
     // A panic inside a reader is caught and becomes that file's `corrupt` error;
@@ -74,6 +82,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn extract(args: cli::ExtractArgs) -> anyhow::Result<ExitCode> {
+    // First: SIGINT/SIGTERM/SIGHUP then end the run cleanly, and a
+    // file-size limit fails a write instead of killing the process.
+    batch::signals::install();
     let cfg = Config {
         limits: args.limits.to_limits(),
     };
@@ -113,17 +124,50 @@ fn extract(args: cli::ExtractArgs) -> anyhow::Result<ExitCode> {
         isolation,
     };
     let mut sinks = open_sinks(&args.sinks)?;
-    let mut summary =
-        batch::run(&collected.inputs, &cfg, &opts, &mut sinks).context("batch stopped")?;
+    let mut summary = match batch::run(&collected.inputs, &cfg, &opts, &mut sinks) {
+        Ok(s) => s,
+        Err(e @ BatchError::Busy { .. }) => {
+            eprintln!("shiryo: {e}");
+            return Ok(ExitCode::from(EXIT_BUSY));
+        }
+        Err(e) => return Err(e).context("batch stopped"),
+    };
+    drop(sinks);
     summary.unread_paths = collected.unreadable.len();
     if !args.quiet {
         eprintln!("shiryo: {summary}");
         print_notes(&summary.notes);
     }
+    if let Some(code) = stopped(&summary, &args) {
+        return Ok(code);
+    }
     Ok(if summary.failed > 0 || summary.unread_paths > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// A run that ended early: say why and how far it got (even with `--quiet`),
+/// and give its exit code.
+fn stopped(summary: &Summary, args: &cli::ExtractArgs) -> Option<ExitCode> {
+    let s = summary.stopped?;
+    let (done, of) = (s.done, summary.files);
+    Some(match s.why {
+        StopReason::Signal(sig) => {
+            eprintln!(
+                "shiryo: stopped by {}: {done} of {of} files written; rerun with --skip-existing to complete",
+                batch::signals::name(sig)
+            );
+            ExitCode::from(u8::try_from(128 + sig).unwrap_or(2))
+        }
+        StopReason::PipeClosed => {
+            eprintln!(
+                "shiryo: the reader of standard output closed it (broken pipe) after the NDJSON lines of {done} of {of} files; every report was written under {}; rerun with --skip-existing to complete the NDJSON without reading the files again",
+                args.out.display()
+            );
+            ExitCode::from(EXIT_PIPE_CLOSED)
+        }
     })
 }
 

@@ -6,7 +6,8 @@
 //! - [`protocol`]: length-prefixed frames over the child's stdin/stdout.
 //! - `pool`: one worker per job, started on demand and replaced when it dies
 //!   or passes the file's time limit; [`Pool::run`] gives back either the
-//!   file's [`Finished`] report or the [`Killed`] reason.
+//!   file's [`Finished`] report (or that the file is [`Outcome::Unchanged`])
+//!   or the [`Killed`] reason.
 //! - `child`: starting one worker (rlimits set between fork and exec),
 //!   talking to it, stopping it and reading how it ended.
 //! - `serve`: the child's side, a loop of requests.
@@ -23,6 +24,16 @@ pub use pool::{Killed, Pool, PoolConfig};
 pub use serve::serve;
 
 use crate::output::FileReport;
+
+/// What a worker made of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The file went through the pipeline (its report may carry an error).
+    Report(Finished),
+    /// The file's SHA-256 is the one the caller already has a report for:
+    /// it was hashed, not extracted (`--skip-existing`).
+    Unchanged,
+}
 
 /// One file's outcome as the batch engine needs it: summary figures and the
 /// bytes to write (in-process runs build the same from the report).

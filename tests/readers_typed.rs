@@ -280,3 +280,34 @@ fn ods_typed_cells_show_their_displayed_text() {
         ]
     );
 }
+
+/// A date cell whose serial is no day Excel can show (past 9999-12-31,
+/// negative) is read as the number it holds, with one warning, never as a
+/// made-up 9999-12-31 or 1900-01-00 (DECISIONS 41).
+#[test]
+fn date_serials_out_of_range_stay_numbers_with_a_warning() {
+    let cases: &[(f64, &str, &str)] = &[
+        (45_911.0, "yyyy/m/d", "2025/9/11"),
+        (1e9, "yyyy/m/d", "1000000000"),
+        (2_958_466.0, "yyyy/m/d", "2958466"),
+        (2_958_465.0, "yyyy/m/d", "9999/12/31"),
+        (-5.0, "yyyy/m/d", "-5"),
+        (1e9, r#"[$-411]ggge"年"m"月"d"日""#, "1000000000"),
+        (1e9, "m/d h:mm", "1000000000"),
+    ];
+    let bytes = xlsx(|ws| {
+        for (i, (v, code, _)) in cases.iter().enumerate() {
+            number(ws, i as u16, *v, code);
+        }
+    });
+    let doc = read_any(&bytes, "xlsx");
+    let want: Vec<&str> = cases.iter().map(|c| c.2).collect();
+    assert_eq!(texts(&doc), want);
+    let warnings: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "date_out_of_range")
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:?}", doc.diagnostics);
+    assert!(warnings[0].message.starts_with("5 cell(s)"), "{warnings:?}");
+}

@@ -1,15 +1,16 @@
 //! Writing reports: atomically (a temporary file in the target directory,
-//! then a rename), inside `--out` only, and reading back an earlier report
-//! for `--skip-existing`.
+//! then a rename; the file gets the usual permissions, 0666 less the umask),
+//! inside `--out` only; saying why a write failed in words a person reads
+//! (a full disk); and reading back an earlier report for `--skip-existing`.
 //!
 //! Must not know: formats, threads, workers.
 
 use crate::output::FileReport;
-use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::Path;
 
-/// Temporary files of unfinished writes: `.shiryo-XXXX.partial`, never `*.json`.
+/// Temporary files of unfinished writes: `.shiryo-XXXX.partial`, never `*.json`
+/// (the prefix and suffix of `sink::temp_beside`).
 const PARTIAL_PREFIX: &str = ".shiryo-";
 const PARTIAL_SUFFIX: &str = ".partial";
 
@@ -35,17 +36,22 @@ pub(super) fn write_atomically(
             "output directory escapes --out through a symlink",
         ));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(PARTIAL_PREFIX)
-        .suffix(PARTIAL_SUFFIX)
-        .tempfile_in(&real)?;
-    tmp.write_all(bytes)?;
     let name = target.file_name().unwrap_or_default();
+    // Dropped (so removed) on any error: a failed write leaves nothing.
+    let mut tmp = crate::sink::temp_beside(&real.join(name))?;
+    tmp.as_file_mut().write_all(bytes)?;
     tmp.persist(real.join(name)).map_err(|e| e.error)?;
     Ok(())
 }
 
-/// Remove the temporary files a killed earlier run left behind.
+/// Why a write failed, for a person: a full disk, a quota or a file-size
+/// limit said as such, anything else as the system says it.
+pub fn why(e: &std::io::Error) -> String {
+    crate::sink::describe_io(e)
+}
+
+/// Remove the temporary files a killed earlier run left behind (only while
+/// holding the lock on `--out`: another run's files in flight look the same).
 pub(super) fn remove_partials(dir: &Path) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
@@ -66,18 +72,14 @@ pub(super) fn remove_partials(dir: &Path) {
     }
 }
 
-/// The previous report for `input` when its sha256 still matches the file
-/// and this version of shiryo wrote it (another version may read the file
-/// differently); the input is read only if it is a regular file within `max`
-/// bytes.
-pub(super) fn existing_report(input: &Path, target: &Path, max: u64) -> Option<FileReport> {
+/// The previous report at `target`, when it may stand for its input: this
+/// version of shiryo wrote it (another may read the file differently) and it
+/// records the input's SHA-256. Whether the input still has that hash is for
+/// whoever reads the input to say, under the limits of reading
+/// (`extract::extract_file_if_changed`, in a worker by default).
+pub(super) fn existing_report(target: &Path) -> Option<FileReport> {
     let text = std::fs::read(target).ok()?;
     let report: FileReport = serde_json::from_slice(&text).ok()?;
-    if report.source.sha256.is_empty() || report.generator != crate::output::GENERATOR {
-        return None;
-    }
-    let bytes = crate::extract::input::read(input, max).ok()?;
-    let digest = Sha256::digest(&bytes);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    (report.source.sha256 == hex).then_some(report)
+    (!report.source.sha256.is_empty() && report.generator == crate::output::GENERATOR)
+        .then_some(report)
 }

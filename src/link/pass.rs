@@ -267,12 +267,10 @@ fn write_atomically(out_root: &Path, target: &Path, bytes: &[u8]) -> std::io::Re
             target.display()
         )));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".shiryo-")
-        .suffix(".partial")
-        .tempfile_in(&real)?;
-    tmp.write_all(bytes)?;
     let name = target.file_name().unwrap_or_default();
+    // 0666 less the umask, like any new file.
+    let mut tmp = crate::sink::temp_beside(&real.join(name))?;
+    tmp.as_file_mut().write_all(bytes)?;
     tmp.persist(real.join(name)).map_err(|e| e.error)?;
     Ok(())
 }

@@ -2,7 +2,9 @@
 //!
 //! Owns: one [`Part`] per visible worksheet in workbook order, each holding
 //! one [`Table`] over the sheet's used range in sheet coordinates, with
-//! merged regions as spans; a `hidden_sheet` warning for each hidden sheet.
+//! merged regions as spans; a `hidden_sheet` warning for each hidden sheet;
+//! a `date_out_of_range` warning when date cells hold serials that are no
+//! day Excel can show (they are read as their numbers).
 //! Cells are kept sparse from end to end: an .xlsx is read cell by cell
 //! (calamine's `worksheet_cells_reader`), never as a dense range, so a stray
 //! value at column XFD costs one cell, not a row of 16 384. Numbers and dates
@@ -168,6 +170,7 @@ fn read_xlsx(
         };
         doc.parts.push(part(&sheet.name, values, merged));
     }
+    refused_dates(&mut doc, shown.refused_dates);
     Ok(doc)
 }
 
@@ -183,6 +186,7 @@ where
     R: Reader<RS>,
 {
     let mut doc = Document::default();
+    let mut refused = 0;
     for sheet in wb.sheets_metadata().to_vec() {
         if !keep(&sheet, &mut doc) {
             continue;
@@ -191,6 +195,7 @@ where
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut values = Vec::new();
         for (r, c, v) in range.used_cells() {
+            refused += usize::from(text::refused_date(v));
             let Some(text) = text::of_data(v) else {
                 continue;
             };
@@ -210,7 +215,21 @@ where
         let merged = merges(&wb, &sheet.name);
         doc.parts.push(part(&sheet.name, values, merged));
     }
+    refused_dates(&mut doc, refused);
     Ok(doc)
+}
+
+/// One warning for the date cells read as numbers (DECISIONS 41).
+fn refused_dates(doc: &mut Document, n: usize) {
+    if n > 0 {
+        doc.diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            code: "date_out_of_range".into(),
+            message: format!(
+                "{n} cell(s) formatted as dates hold a serial number that is no date (negative, not a number, or past 9999-12-31); they are read as the numbers they hold"
+            ),
+        });
+    }
 }
 
 /// Whether `sheet` becomes a part; notes hidden sheets in `doc`.

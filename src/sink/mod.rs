@@ -42,6 +42,9 @@ pub trait Sink {
 pub struct SinkError {
     pub target: String,
     pub message: String,
+    /// The destination was a pipe whose reader closed it (`--ndjson - | head`):
+    /// not a failure of the run, a reader that had read enough.
+    pub pipe_closed: bool,
 }
 
 impl SinkError {
@@ -49,8 +52,36 @@ impl SinkError {
         SinkError {
             target: target.into(),
             message: message.to_string(),
+            pipe_closed: false,
         }
     }
+
+    /// A failed write: a closed pipe is marked as such, a full disk said in words.
+    pub fn io(target: impl Into<String>, e: &std::io::Error) -> Self {
+        SinkError {
+            pipe_closed: e.kind() == std::io::ErrorKind::BrokenPipe,
+            ..SinkError::new(target, describe_io(e))
+        }
+    }
+}
+
+/// Why a write failed, for a person: a full disk, a quota or a file-size
+/// limit said as such (with the system's words after), anything else as the
+/// system says it.
+pub fn describe_io(e: &std::io::Error) -> String {
+    #[cfg(unix)]
+    {
+        let what = match e.raw_os_error() {
+            Some(libc::ENOSPC) => Some("the disk is full"),
+            Some(libc::EDQUOT) => Some("the disk quota is used up"),
+            Some(libc::EFBIG) => Some("the file would pass the largest file size allowed"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            return format!("{what} ({e})");
+        }
+    }
+    e.to_string()
 }
 
 /// Several sinks driven as one, in the order they were added.
@@ -130,7 +161,9 @@ fn parse_report(json: &str) -> Result<FileReport, String> {
 }
 
 /// A temporary file in `target`'s directory, to be renamed over `target` when
-/// complete (so `target` is never half written). Readable like any new file
+/// complete (so `target` is never half written). Write through `as_file_mut()`
+/// (or the file of `into_parts()`): the temporary file's own `Write` wraps
+/// errors with its name, hiding the system's error (a full disk). Readable like any new file
 /// (0666 less the umask), not only by its owner.
 pub fn temp_beside(target: &std::path::Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match target.parent() {

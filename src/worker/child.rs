@@ -45,6 +45,8 @@ pub(super) enum Heard {
     Frame(Vec<u8>),
     /// Nothing before the deadline.
     Silent,
+    /// The caller's `cancel` said to stop waiting.
+    Cancelled,
     /// Its stdout closed or carried a broken frame: it is dead or dying.
     Gone,
 }
@@ -102,14 +104,21 @@ impl Child {
         }
     }
 
-    /// Wait for the next frame until `deadline`.
-    pub fn hear(&mut self, deadline: Instant) -> Heard {
+    /// Wait for the next frame until `deadline`, or until `cancel` (asked
+    /// at least every [`CANCEL_POLL`]) says to stop waiting.
+    pub fn hear(&mut self, deadline: Instant, cancel: fn() -> bool) -> Heard {
         let Some(out) = self.stdout.as_mut() else {
             return Heard::Gone;
         };
-        let mut r = Until { out, deadline };
+        let mut r = Until {
+            out,
+            deadline,
+            cancel,
+            cancelled: false,
+        };
         match protocol::read_frame(&mut r, protocol::MAX_REPLY) {
             Ok(Some(frame)) => Heard::Frame(frame),
+            Err(_) if r.cancelled => Heard::Cancelled,
             Err(e) if e.kind() == io::ErrorKind::TimedOut => Heard::Silent,
             Ok(None) | Err(_) => Heard::Gone,
         }
@@ -153,11 +162,17 @@ impl Child {
     }
 }
 
+/// How often a wait for a worker asks whether to give up.
+pub(super) const CANCEL_POLL: Duration = Duration::from_millis(100);
+
 /// A worker's stdout read with a deadline: each read first waits (`poll`)
-/// for data until then, and fails with `TimedOut` past it.
+/// for data until then, and fails with `TimedOut` past it; it fails too
+/// (setting `cancelled`) as soon as `cancel` says so.
 struct Until<'a> {
     out: &'a mut ChildStdout,
     deadline: Instant,
+    cancel: fn() -> bool,
+    cancelled: bool,
 }
 
 impl Read for Until<'_> {
@@ -165,11 +180,17 @@ impl Read for Until<'_> {
         #[cfg(unix)]
         loop {
             use std::os::fd::AsRawFd;
+            if (self.cancel)() {
+                self.cancelled = true;
+                // Not `Interrupted`: readers retry that.
+                return Err(io::Error::other("cancelled"));
+            }
             let left = self.deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(io::ErrorKind::TimedOut.into());
             }
-            let ms = i32::try_from(left.as_millis().saturating_add(1)).unwrap_or(i32::MAX);
+            let wait = left.min(CANCEL_POLL);
+            let ms = i32::try_from(wait.as_millis().saturating_add(1)).unwrap_or(i32::MAX);
             let mut fd = libc::pollfd {
                 fd: self.out.as_raw_fd(),
                 events: libc::POLLIN,

@@ -10,13 +10,15 @@
 //! memory limit (an allocation failed under `RLIMIT_AS`: the Rust runtime
 //! aborts after printing "memory allocation of N bytes failed"), a stack
 //! overflow, or another crash. Which one is read from the exit signal and
-//! the end of the worker's stderr.
+//! the end of the worker's stderr. A run that is stopping (`cancel_when`)
+//! starts no worker and gives up waiting: the file is abandoned
+//! ([`Killed::Cancelled`]) and its worker killed.
 //!
 //! Must not know: rayon, output paths, formats.
 
-use super::child::{Child, End, Heard, ProcessLimits};
+use super::child::{Child, End, Heard, ProcessLimits, CANCEL_POLL};
 use super::protocol::{Reply, Request, HELLO};
-use super::Finished;
+use super::Outcome;
 use crate::output::ErrorCode;
 use crate::read::Limits;
 use std::path::{Path, PathBuf};
@@ -57,6 +59,8 @@ pub enum Killed {
     Refused(String),
     /// No worker could be started (why): not the file's doing, the batch stops.
     NoWorker(String),
+    /// The run was asked to stop: the file was abandoned (its worker killed).
+    Cancelled,
 }
 
 impl Killed {
@@ -66,7 +70,9 @@ impl Killed {
             Killed::Time(_) | Killed::CpuTime(_) | Killed::Memory(_) | Killed::Stack => {
                 ErrorCode::TooLarge
             }
-            Killed::Crashed(_) | Killed::Refused(_) | Killed::NoWorker(_) => ErrorCode::Corrupt,
+            Killed::Crashed(_) | Killed::Refused(_) | Killed::NoWorker(_) | Killed::Cancelled => {
+                ErrorCode::Corrupt
+            }
         }
     }
 
@@ -91,6 +97,7 @@ impl Killed {
             }
             Killed::Refused(why) => format!("{display}: the worker could not take it ({why})"),
             Killed::NoWorker(why) => format!("{display}: no worker process could start ({why})"),
+            Killed::Cancelled => format!("{display}: abandoned, the run was asked to stop"),
         }
     }
 }
@@ -103,6 +110,8 @@ pub struct Pool {
     slots: Mutex<Slots>,
     /// Signalled when a worker becomes idle or goes away.
     freed: Condvar,
+    /// Whether to give up (see [`Pool::cancel_when`]).
+    cancel: fn() -> bool,
 }
 
 struct Slots {
@@ -123,23 +132,43 @@ impl Pool {
                 live: 1,
             }),
             freed: Condvar::new(),
+            cancel: never,
         };
         let first = pool.spawn()?;
         pool.checkin(first);
         Ok(pool)
     }
 
-    /// Extract `path` in a worker.
-    pub fn run(&self, path: &Path, display: &str, want_ndjson: bool) -> Result<Finished, Killed> {
+    /// Give up waiting, and kill the workers busy with files, once `cancel`
+    /// says so (the batch's stop request); it is asked at least every 100 ms.
+    pub fn cancel_when(mut self, cancel: fn() -> bool) -> Pool {
+        self.cancel = cancel;
+        self
+    }
+
+    /// Extract `path` in a worker; with `keep_if_sha256`, the worker first
+    /// hashes the file (under the same limits) and answers
+    /// [`Outcome::Unchanged`] when it matches, without extracting.
+    pub fn run(
+        &self,
+        path: &Path,
+        display: &str,
+        keep_if_sha256: Option<&str>,
+    ) -> Result<Outcome, Killed> {
         let req = Request {
             path: path.to_path_buf(),
             display: display.to_string(),
             limits: self.cfg.limits,
             cpu_secs: self.cpu_secs(),
-            want_ndjson,
+            want_ndjson: false,
+            keep_if_sha256: keep_if_sha256.unwrap_or_default().to_string(),
         }
         .encode();
-        let mut child = self.checkout().map_err(Killed::NoWorker)?;
+        let mut child = self.checkout()?;
+        if (self.cancel)() {
+            self.checkin(child);
+            return Err(Killed::Cancelled);
+        }
         if child.send(&req).is_err() {
             // It died while idle: not this file's doing; start another.
             child.stop();
@@ -158,11 +187,15 @@ impl Pool {
             .timeout
             .map(|t| Instant::now() + t)
             .unwrap_or_else(far_future);
-        match child.hear(deadline) {
+        match child.hear(deadline, self.cancel) {
             Heard::Frame(frame) => match Reply::decode(frame) {
                 Ok(Reply::Done(finished)) => {
                     self.checkin(child);
-                    Ok(finished)
+                    Ok(Outcome::Report(finished))
+                }
+                Ok(Reply::Unchanged) => {
+                    self.checkin(child);
+                    Ok(Outcome::Unchanged)
                 }
                 Ok(Reply::Refused(why)) => {
                     self.checkin(child);
@@ -179,6 +212,11 @@ impl Pool {
                 self.release();
                 Err(Killed::Time(self.cfg.timeout.unwrap_or_default()))
             }
+            Heard::Cancelled => {
+                child.stop();
+                self.release();
+                Err(Killed::Cancelled)
+            }
             Heard::Gone => {
                 let end = child.end();
                 self.release();
@@ -194,20 +232,31 @@ impl Pool {
             .map_or(0, |t| (t.as_secs_f64().ceil() as u64).max(1))
     }
 
-    /// An idle worker, a new one while fewer than `most` live, else wait.
-    fn checkout(&self) -> Result<Child, String> {
-        let poisoned = |_| "the worker pool's lock is poisoned".to_string();
-        let mut slots = self.slots.lock().map_err(poisoned)?;
+    /// An idle worker, a new one while fewer than `most` live, else wait
+    /// (no new worker once the run is cancelled).
+    fn checkout(&self) -> Result<Child, Killed> {
+        let poisoned = || Killed::NoWorker("the worker pool's lock is poisoned".to_string());
+        let mut slots = self.slots.lock().map_err(|_| poisoned())?;
         loop {
+            if (self.cancel)() {
+                return Err(Killed::Cancelled);
+            }
             if let Some(c) = slots.idle.pop() {
                 return Ok(c);
             }
             if slots.live < self.most {
                 slots.live += 1;
                 drop(slots);
-                return self.spawn().inspect_err(|_| self.release());
+                return self
+                    .spawn()
+                    .inspect_err(|_| self.release())
+                    .map_err(Killed::NoWorker);
             }
-            slots = self.freed.wait(slots).map_err(poisoned)?;
+            slots = self
+                .freed
+                .wait_timeout(slots, CANCEL_POLL)
+                .map_err(|_| poisoned())?
+                .0;
         }
     }
 
@@ -248,7 +297,7 @@ impl Pool {
                     continue;
                 }
             };
-            match child.hear(Instant::now() + START_TIMEOUT) {
+            match child.hear(Instant::now() + START_TIMEOUT, never) {
                 Heard::Frame(f) if f == HELLO => return Ok(child),
                 Heard::Frame(_) => {
                     child.stop();
@@ -257,7 +306,7 @@ impl Pool {
                         self.cfg.exe.display()
                     ));
                 }
-                Heard::Silent => {
+                Heard::Silent | Heard::Cancelled => {
                     child.stop();
                     last = "a new worker did not answer within 30s".into();
                 }
@@ -303,6 +352,10 @@ impl Drop for Pool {
             child.close();
         }
     }
+}
+
+fn never() -> bool {
+    false
 }
 
 fn far_future() -> Instant {

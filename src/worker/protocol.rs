@@ -17,7 +17,7 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 /// The first frame a worker sends: its protocol and version.
-pub const HELLO: &[u8] = b"shiryo-worker/1";
+pub const HELLO: &[u8] = b"shiryo-worker/2";
 
 /// Largest request frame a worker accepts (a path and a few numbers).
 pub const MAX_REQUEST: u32 = 1 << 20;
@@ -29,6 +29,7 @@ pub const MAX_REPLY: u32 = u32::MAX;
 const TAG_REQUEST: u8 = 1;
 const TAG_DONE: u8 = 2;
 const TAG_REFUSED: u8 = 3;
+const TAG_UNCHANGED: u8 = 4;
 
 /// Extract one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,10 @@ pub struct Request {
     pub cpu_secs: u64,
     /// Also send the file's NDJSON lines.
     pub want_ndjson: bool,
+    /// When not empty: the SHA-256 (hex) of the file a report already
+    /// exists for; a file that still hashes to it is answered
+    /// [`Reply::Unchanged`] without being extracted.
+    pub keep_if_sha256: String,
 }
 
 /// The answer to one request.
@@ -50,6 +55,8 @@ pub enum Reply {
     Done(Finished),
     /// The worker could not make sense of the request.
     Refused(String),
+    /// The file hashes to the request's `keep_if_sha256`.
+    Unchanged,
 }
 
 /// Write one frame and flush.
@@ -107,6 +114,7 @@ impl Request {
         ] {
             out.extend(v.to_le_bytes());
         }
+        put_bytes(&mut out, self.keep_if_sha256.as_bytes());
         out
     }
 
@@ -124,6 +132,7 @@ impl Request {
         };
         let cpu_secs = f.u64()?;
         let want_ndjson = f.u64()? != 0;
+        let keep_if_sha256 = f.string()?;
         f.end()?;
         Ok(Request {
             path,
@@ -131,6 +140,7 @@ impl Request {
             limits,
             cpu_secs,
             want_ndjson,
+            keep_if_sha256,
         })
     }
 }
@@ -154,6 +164,7 @@ impl Reply {
                 put_bytes(&mut head, why.as_bytes());
                 (head, &[])
             }
+            Reply::Unchanged => (vec![TAG_UNCHANGED], &[]),
         }
     }
 
@@ -181,6 +192,10 @@ impl Reply {
             let why = f.string()?;
             f.end()?;
             return Ok(Reply::Refused(why));
+        }
+        if payload.first() == Some(&TAG_UNCHANGED) {
+            Fields::new(&payload, TAG_UNCHANGED)?.end()?;
+            return Ok(Reply::Unchanged);
         }
         let mut f = Fields::new(&payload, TAG_DONE)?;
         let forms = usize::try_from(f.u64()?).map_err(|_| "form count")?;

@@ -26,8 +26,11 @@ pub fn serve() -> io::Result<()> {
             Ok(req) => {
                 allow_cpu(req.cpu_secs);
                 let cfg = Config { limits: req.limits };
-                let report = extract::extract_file(&req.path, &req.display, &cfg);
-                Reply::Done(Finished::of(&report, req.want_ndjson))
+                let known = &req.keep_if_sha256;
+                match extract::extract_file_if_changed(&req.path, &req.display, &cfg, known) {
+                    Some(report) => Reply::Done(Finished::of(&report, req.want_ndjson)),
+                    None => Reply::Unchanged,
+                }
             }
             Err(why) => Reply::Refused(why),
         };
@@ -116,6 +119,13 @@ pub(super) fn limit_self(memory: Option<u64>, cpu_secs: u64) -> io::Result<()> {
             }
         }
         set_cpu_soft(cpu_secs);
+        // Only the batch decides when to stop: a Ctrl-C reaches the whole
+        // process group, and a worker it killed would look like a file
+        // that crashed it. The batch kills the workers it abandons, and on
+        // Linux a worker dies with its parent.
+        for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            libc::signal(sig, libc::SIG_IGN);
+        }
         #[cfg(target_os = "linux")]
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
     }

@@ -24,6 +24,8 @@ pub type Displayed = HashMap<String, HashMap<(u32, u32), String>>;
 pub struct Formats {
     is_1904: bool,
     formats: HashMap<usize, Option<NumFmt>>,
+    /// Date cells whose serial is no day Excel can show (read as numbers).
+    pub refused_dates: usize,
 }
 
 impl Formats {
@@ -31,6 +33,7 @@ impl Formats {
         Formats {
             is_1904,
             formats: HashMap::new(),
+            refused_dates: 0,
         }
     }
 
@@ -52,6 +55,9 @@ impl Formats {
             Some(NumFmt::of_style(&nf.format_code, nf.format_id)).filter(|f| !f.is_general())
         });
         let Some(format) = format.as_ref() else {
+            if matches!(v, DataRef::DateTime(d) if !text::date_in_range(d)) {
+                self.refused_dates += 1;
+            }
             return text::of_ref(v);
         };
         if !format.is_date() {
@@ -61,9 +67,14 @@ impl Formats {
             };
         }
         // A date code (also one calamine does not take for a date, such as
-        // `[$-411]ggge"年"`) shows the serial number as a date; a time of day
-        // alone (before day 1) keeps `H:MM`.
-        if !(1.0..2_958_466.0).contains(&value) {
+        // `[$-411]ggge"年"`) shows the serial number as a date; a serial that
+        // is no day Excel can show stays the number it is (never 9999-12-31);
+        // a time of day alone (before day 1) keeps `H:MM`.
+        if !text::shows_as_date(value, self.is_1904) {
+            self.refused_dates += 1;
+            return Some(Cow::Owned(text::number(value)));
+        }
+        if value < 1.0 {
             return text::of_ref(v);
         }
         let moment = serial_moment(value, self.is_1904);

@@ -5,7 +5,9 @@
 //! Excel shows them); dates print as `2025年10月13日` (with `H:MM` when they
 //! carry a time), times alone as `H:MM`, durations as `H:MM:SS`; booleans as
 //! `TRUE`/`FALSE`; errors as Excel writes them (`#N/A`). Strings lose the
-//! `_xHHHH_` escapes that OOXML uses for control characters.
+//! `_xHHHH_` escapes that OOXML uses for control characters. A date serial
+//! that is no day Excel can show (negative, NaN, infinite, past 9999-12-31)
+//! is read as the number it is, never as a made-up date (DECISIONS 41).
 
 use calamine::{Data, DataRef, ExcelDateTime};
 use std::borrow::Cow;
@@ -54,7 +56,43 @@ pub fn number(f: f64) -> String {
     format!("{rounded}")
 }
 
+/// The last serial day of the 1900 and of the 1904 date system (9999-12-31).
+const LAST_DAY_1900: f64 = 2_958_465.0;
+const LAST_DAY_1904: f64 = 2_957_003.0;
+
+/// Whether serial `v` of its date system is a day (or a time of day) Excel
+/// can show: finite, not negative, not past 9999-12-31.
+pub fn shows_as_date(v: f64, is_1904: bool) -> bool {
+    let last = if is_1904 {
+        LAST_DAY_1904
+    } else {
+        LAST_DAY_1900
+    };
+    v.is_finite() && v >= 0.0 && v.floor() <= last
+}
+
+/// Whether calamine's date `d` is one Excel can show. calamine turns any
+/// serial past the last day into 9999-12-31 and a negative or NaN one into
+/// its epoch; its date system is not exposed, so a 9999-12-31 that is
+/// neither system's last day is a clamped one.
+pub fn date_in_range(d: &ExcelDateTime) -> bool {
+    let v = d.as_f64();
+    if !shows_as_date(v, false) {
+        return false;
+    }
+    let (y, mo, day, ..) = d.to_ymd_hms_milli();
+    (y, mo, day) != (9999, 12, 31) || v.floor() == LAST_DAY_1900 || v.floor() == LAST_DAY_1904
+}
+
+/// Whether `v` is a date calamine would misread (see [`date_in_range`]).
+pub fn refused_date(v: &Data) -> bool {
+    matches!(v, Data::DateTime(d) if !d.is_duration() && !date_in_range(d))
+}
+
 fn datetime(d: &ExcelDateTime) -> String {
+    if !d.as_f64().is_finite() || (!d.is_duration() && !date_in_range(d)) {
+        return number(d.as_f64());
+    }
     let (y, mo, day, h, mi, s, _) = d.to_ymd_hms_milli();
     if d.is_duration() {
         let total = d.as_f64() * 24.0;
@@ -130,4 +168,37 @@ pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
     s.split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .flat_map(|l| l.split('\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::ExcelDateTimeType::{DateTime, TimeDelta};
+
+    fn shown(v: f64, is_1904: bool) -> String {
+        datetime(&ExcelDateTime::new(v, DateTime, is_1904))
+    }
+
+    #[test]
+    fn serials_outside_the_dates_excel_shows_stay_numbers() {
+        assert_eq!(shown(45_911.0, false), "2025年9月11日");
+        assert_eq!(shown(0.5, false), "12:00");
+        assert_eq!(shown(2_958_465.0, false), "9999年12月31日");
+        assert_eq!(shown(2_957_003.0, true), "9999年12月31日");
+        assert_eq!(shown(1e9, false), "1000000000");
+        assert_eq!(shown(2_958_466.0, false), "2958466");
+        assert_eq!(shown(2_957_004.0, true), "2957004");
+        assert_eq!(shown(-5.0, false), "-5");
+        assert_eq!(shown(-0.25, false), "-0.25");
+        assert_eq!(shown(f64::NAN, false), "NaN");
+        assert_eq!(shown(f64::INFINITY, false), "inf");
+        let nan = datetime(&ExcelDateTime::new(f64::NAN, TimeDelta, false));
+        assert_eq!(nan, "NaN");
+        assert!(refused_date(&Data::DateTime(ExcelDateTime::new(
+            1e9, DateTime, false
+        ))));
+        assert!(!refused_date(&Data::DateTime(ExcelDateTime::new(
+            45_911.0, DateTime, false
+        ))));
+    }
 }

@@ -110,7 +110,7 @@ fn scan_stream(stream: &[u8]) -> Displayed {
                 Some(f).filter(|f| !f.is_general())
             });
             let shown = match format {
-                Some(f) if f.is_date() && (1.0..2_958_466.0).contains(&v) => {
+                Some(f) if f.is_date() && v >= 1.0 && super::text::shows_as_date(v, is_1904) => {
                     f.date(&serial_moment(v, is_1904))
                 }
                 Some(f) if !f.is_date() => Some(f.number(v)),

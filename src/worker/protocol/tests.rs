@@ -8,6 +8,7 @@ fn request() -> Request {
         limits: Limits::default(),
         cpu_secs: 60,
         want_ndjson: true,
+        keep_if_sha256: "ab".repeat(32),
     }
 }
 
@@ -33,6 +34,7 @@ fn requests_and_replies_survive_the_round_trip() {
             ..done()
         }),
         Reply::Refused("why".into()),
+        Reply::Unchanged,
     ] {
         assert_eq!(Reply::decode(reply.encode()), Ok(reply.clone()));
         let mut wire = Vec::new();
