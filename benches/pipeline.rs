@@ -46,6 +46,9 @@ mod rng;
 #[path = "../examples/gen_corpus/text.rs"]
 mod text;
 #[allow(dead_code)]
+#[path = "../examples/gen_corpus/variety.rs"]
+mod variety;
+#[allow(dead_code)]
 #[path = "../examples/gen_corpus/word.rs"]
 mod word;
 

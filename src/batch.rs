@@ -294,7 +294,25 @@ pub fn run(
         .filter(|(i, _)| !unwritten.contains_key(i))
         .map(|(_, t)| t.clone())
         .collect();
-    crate::link::pass::link_outputs(&written, &out_root)
+    let pass = crate::link::pass::Pass::plan(&written);
+    let this_year = pass.this_year_files();
+    // `jobs` files at a time, as in the extraction (the pool has twice as
+    // many threads when workers read the files).
+    let per_task = this_year.len().div_ceil(jobs.max(1)).max(1);
+    let linked = threads
+        .install(|| {
+            this_year
+                .par_chunks(per_task)
+                .map(|files| {
+                    (files.iter())
+                        .map(|&f| pass.link_this_year(f, &written, &out_root))
+                        .collect::<std::io::Result<Vec<_>>>()
+                })
+                .collect::<std::io::Result<Vec<Vec<_>>>>()
+        })
+        .map(|chunks| chunks.into_iter().flatten().collect());
+    linked
+        .and_then(|done| pass.finish(done, &written, &out_root))
         .map_err(|e| BatchError::Output(out_name.clone(), e))?;
     for (i, path) in targets.iter().enumerate() {
         if let Some(sig) = signals::requested() {

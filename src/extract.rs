@@ -116,6 +116,8 @@ fn extract_inner(
     };
     source.format = format.as_str().to_string();
     let stages = || {
+        // One file's texts are segmented once, whichever stage asks first.
+        let _memo = crate::text::tokenize::FileScope::begin();
         read::read(bytes, format, &cfg.limits).map(|doc| {
             let mut subs = form::recognize(&doc);
             crate::link::link_forms(&mut subs);

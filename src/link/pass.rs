@@ -7,9 +7,10 @@
 //! carry cross-year keys from an earlier run are cleared of them first, so a
 //! rerun gives the same bytes as a fresh run.
 //!
-//! Must not know: threads, how the files were made. Memory: one small key per
-//! submission, one whole report at a time and [`NEXT_CACHE`] of next year's
-//! forms.
+//! Must not know: threads (the batch runs [`Pass::link_this_year`] for several
+//! files at once), how the files were made. Memory: one small key per
+//! submission, one whole report per file being linked and [`NEXT_CACHE`] of
+//! next year's forms per file being linked.
 
 use super::facts::Facts;
 use super::score::MAX_PAIRS;
@@ -86,37 +87,79 @@ fn read_full(path: &Path) -> Option<FileReport> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// Link this year's plans to next year's results across the output files
-/// `outputs` (in input order) of one run under `out_root`, rewriting the files
-/// whose cross-year links change. A file that cannot be read back is left
-/// alone; a write error stops the pass.
+/// The cross-year pass over the output files `outputs` (in input order) of one
+/// run under `out_root`: this year's plans linked to next year's results, and
+/// the files whose cross-year links change rewritten. A file that cannot be
+/// read back is left alone; a write error stops the pass.
 ///
-/// Each file is read at most twice more: this year's files once, to link and
-/// rewrite them; next year's files once for their items (kept while their
-/// pairs are linked, see [`NEXT_CACHE`]) and once to add `previous_plans`.
-pub fn link_outputs(outputs: &[PathBuf], out_root: &Path) -> std::io::Result<PassSummary> {
-    let (keys, stale) = read_keys(outputs);
-    let pairs = years::pair(&keys);
-    let mut summary = PassSummary {
-        pairs: pairs.len(),
-        rewritten: 0,
-    };
-    // This year's files, each with its pairs (key indices).
-    let mut by_this: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for &(a, b) in &pairs {
-        by_this.entry(keys[a].file).or_default().push((a, b));
+/// [`Pass::plan`] reads every file's keys; [`Pass::link_this_year`], for each
+/// of [`Pass::this_year_files`] (the batch runs them on its threads), reads
+/// that file once and its next year's files once for their items (kept while
+/// their pairs are linked, see [`NEXT_CACHE`]); [`Pass::finish`] reads next
+/// year's files once more to add `previous_plans`.
+/// The cross-year pass over one run's outputs, planned: which forms pair.
+pub struct Pass {
+    keys: Vec<Key>,
+    stale: BTreeSet<usize>,
+    pairs: usize,
+    /// This year's files, each with its pairs (key indices).
+    by_this: BTreeMap<usize, Vec<(usize, usize)>>,
+}
+
+/// What linking one of this year's files did: whether it was rewritten, and
+/// the changes it asks of next year's files (file, submission, update).
+pub struct ThisYearDone {
+    rewritten: bool,
+    next_changes: Vec<(usize, usize, Update)>,
+}
+
+impl Pass {
+    /// Read every output's keys and pair this year's forms with next year's.
+    pub fn plan(outputs: &[PathBuf]) -> Pass {
+        let (keys, stale) = read_keys(outputs);
+        let pairs = years::pair(&keys);
+        let mut by_this: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for &(a, b) in &pairs {
+            by_this.entry(keys[a].file).or_default().push((a, b));
+        }
+        Pass {
+            keys,
+            stale,
+            pairs: pairs.len(),
+            by_this,
+        }
     }
-    let mut next_changes: BTreeMap<usize, Vec<(usize, Update)>> = BTreeMap::new();
-    let mut next_cache = NextCache::default();
-    for (&f, file_pairs) in &by_this {
-        let Some(mut report) = read_full(&outputs[f]) else {
-            continue;
+
+    /// This year's files (indices into the outputs), in order; each can be
+    /// linked on its own, in any order or at once.
+    pub fn this_year_files(&self) -> Vec<usize> {
+        self.by_this.keys().copied().collect()
+    }
+
+    /// Link this year's file `f` with its next year's forms and rewrite it
+    /// if its links changed. Reads next year's files but writes only `f`.
+    pub fn link_this_year(
+        &self,
+        f: usize,
+        outputs: &[PathBuf],
+        out_root: &Path,
+    ) -> std::io::Result<ThisYearDone> {
+        let mut done = ThisYearDone {
+            rewritten: false,
+            next_changes: Vec::new(),
         };
+        let (Some(file_pairs), Some(mut report)) = (self.by_this.get(&f), read_full(&outputs[f]))
+        else {
+            return Ok(done);
+        };
+        // A file with several pairs asks for its plans' nouns once.
+        let _memo = crate::text::tokenize::FileScope::begin();
+        let mut next_cache = NextCache::default();
         for sub in &mut report.submissions {
             years::clear(sub);
         }
         for &(a, b) in file_pairs {
-            let (ka, kb) = (&keys[a], &keys[b]);
+            let (ka, kb) = (&self.keys[a], &self.keys[b]);
             let Some(this) = report.submissions.get(ka.submission) else {
                 continue;
             };
@@ -134,39 +177,55 @@ pub fn link_outputs(outputs: &[PathBuf], out_root: &Path) -> std::io::Result<Pas
             let updates = years::updates(ka, kb, this, next, found.as_deref());
             for u in updates {
                 if u.on_next {
-                    next_changes
-                        .entry(kb.file)
-                        .or_default()
-                        .push((kb.submission, u));
+                    done.next_changes.push((kb.file, kb.submission, u));
                 } else if let Some(sub) = report.submissions.get_mut(ka.submission) {
                     years::apply(sub, &u);
                 }
             }
         }
-        summary.rewritten += usize::from(write_if_changed(out_root, &outputs[f], &report)?);
+        done.rewritten = write_if_changed(out_root, &outputs[f], &report)?;
+        Ok(done)
     }
-    // Next year's files, and files left with keys of an earlier run.
-    let rest: BTreeSet<usize> = stale
-        .into_iter()
-        .chain(next_changes.keys().copied())
-        .collect();
-    for f in rest {
-        let Some(mut report) = read_full(&outputs[f]) else {
-            continue;
+
+    /// Apply the changes this year's files asked of next year's files, and
+    /// clear files left with keys of an earlier run.
+    pub fn finish(
+        self,
+        done: Vec<ThisYearDone>,
+        outputs: &[PathBuf],
+        out_root: &Path,
+    ) -> std::io::Result<PassSummary> {
+        let mut summary = PassSummary {
+            pairs: self.pairs,
+            rewritten: done.iter().filter(|d| d.rewritten).count(),
         };
-        if !by_this.contains_key(&f) {
-            for sub in &mut report.submissions {
-                years::clear(sub);
-            }
+        // In the order the single-thread pass made them: this year's files in
+        // order, each file's pairs in order.
+        let mut next_changes: BTreeMap<usize, Vec<(usize, Update)>> = BTreeMap::new();
+        for (file, sub, u) in done.into_iter().flat_map(|d| d.next_changes) {
+            next_changes.entry(file).or_default().push((sub, u));
         }
-        for (s, u) in next_changes.get(&f).map(Vec::as_slice).unwrap_or_default() {
-            if let Some(sub) = report.submissions.get_mut(*s) {
-                years::apply(sub, u);
+        let rest: BTreeSet<usize> = (self.stale.iter().copied())
+            .chain(next_changes.keys().copied())
+            .collect();
+        for f in rest {
+            let Some(mut report) = read_full(&outputs[f]) else {
+                continue;
+            };
+            if !self.by_this.contains_key(&f) {
+                for sub in &mut report.submissions {
+                    years::clear(sub);
+                }
             }
+            for (s, u) in next_changes.get(&f).map(Vec::as_slice).unwrap_or_default() {
+                if let Some(sub) = report.submissions.get_mut(*s) {
+                    years::apply(sub, u);
+                }
+            }
+            summary.rewritten += usize::from(write_if_changed(out_root, &outputs[f], &report)?);
         }
-        summary.rewritten += usize::from(write_if_changed(out_root, &outputs[f], &report)?);
+        Ok(summary)
     }
-    Ok(summary)
 }
 
 /// The key of every submission of every readable output, and the files that

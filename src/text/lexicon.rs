@@ -56,7 +56,52 @@ pub enum Pattern {
     /// Consecutive tokens with these base forms (`市民+向け`).
     Sequence(Vec<String>),
     /// A regular expression on the normalised text (`re:…`).
-    Regex(Regex),
+    Regex(LazyRegex),
+}
+
+/// A `re:` pattern: its syntax is checked when the lexicon is read, but it is
+/// compiled only when an item first needs its matches. Which entries match is
+/// decided by the lexicon's one `RegexSet`; most entries never match a given
+/// file, and compiling all fifty alone was a third of a one-file run
+/// (issue #15).
+#[derive(Debug)]
+pub struct LazyRegex {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl Clone for LazyRegex {
+    fn clone(&self) -> Self {
+        LazyRegex {
+            source: self.source.clone(),
+            compiled: OnceLock::new(),
+        }
+    }
+}
+
+impl LazyRegex {
+    /// Checks the syntax of `source` (the error says why it is not a regex).
+    pub fn new(source: &str) -> Result<LazyRegex, String> {
+        regex_syntax::Parser::new()
+            .parse(source)
+            .map_err(|e| e.to_string())?;
+        Ok(LazyRegex {
+            source: source.to_string(),
+            compiled: OnceLock::new(),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled regex; `None` when it is valid but over the regex
+    /// crate's size limit (it then matches nothing).
+    pub fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.source).ok())
+            .as_ref()
+    }
 }
 
 /// Which file an entry comes from.
@@ -387,7 +432,10 @@ impl Pattern {
                 .filter(|w| w.iter().zip(seq).all(|(t, l)| t.base == l))
                 .map(|w| w[0].span.start..w[w.len() - 1].span.end)
                 .collect(),
-            Pattern::Regex(re) => re.find_iter(text).map(|m| m.range()).collect(),
+            Pattern::Regex(re) => re
+                .get()
+                .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+                .unwrap_or_default(),
         }
     }
 }
@@ -409,7 +457,7 @@ fn parse_pattern(term: &str) -> Result<Pattern, String> {
         return Err("empty term".into());
     }
     if let Some(re) = term.strip_prefix("re:") {
-        return Regex::new(re)
+        return LazyRegex::new(re)
             .map(Pattern::Regex)
             .map_err(|e| format!("bad regex {re}: {e}"));
     }

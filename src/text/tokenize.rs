@@ -11,7 +11,9 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -132,6 +134,71 @@ static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(|| {
 thread_local! {
     /// Reused per thread so tokenizing many short items allocates little.
     static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
+    /// The morphemes of texts already segmented in the current file
+    /// ([`FileScope`]); `None` outside one.
+    static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
+}
+
+/// One segmented morpheme, as the memo keeps it.
+#[derive(Debug, Clone, Copy)]
+struct Morph {
+    start: usize,
+    end: usize,
+    details: Details,
+}
+
+/// Texts of one file and their morphemes: the stages of one file ask for the
+/// same text more than once (the classifier, the count events, the linker's
+/// key nouns, a heading seen by every item under it). Kept for one file only,
+/// so a corpus whose files repeat each other's texts gains nothing from it.
+#[derive(Default)]
+struct Memo {
+    texts: HashMap<Box<str>, Rc<[Morph]>>,
+    /// Bytes of text held; past [`MEMO_BYTES`] the memo starts again.
+    bytes: usize,
+}
+
+/// Most text (bytes) one file's memo holds; a hostile file of many distinct
+/// long texts only empties it more often.
+const MEMO_BYTES: usize = 4 << 20;
+
+/// While alive, texts segmented on this thread are remembered (one file's
+/// extraction: `extract::extract_inner` holds one). Dropping it forgets them.
+pub struct FileScope(());
+
+impl FileScope {
+    pub fn begin() -> FileScope {
+        MEMO.with(|m| *m.borrow_mut() = Some(Memo::default()));
+        FileScope(())
+    }
+}
+
+impl Drop for FileScope {
+    fn drop(&mut self) {
+        MEMO.with(|m| *m.borrow_mut() = None);
+    }
+}
+
+/// The morphemes of `text`: from the memo when this file asked before.
+fn morphs(text: &str) -> Rc<[Morph]> {
+    let known = MEMO.with(|m| {
+        let memo = m.borrow();
+        memo.as_ref().and_then(|memo| memo.texts.get(text).cloned())
+    });
+    if let Some(morphs) = known {
+        return morphs;
+    }
+    let morphs: Rc<[Morph]> = segment(text).into();
+    MEMO.with(|m| {
+        if let Some(memo) = m.borrow_mut().as_mut() {
+            if memo.bytes + text.len() > MEMO_BYTES {
+                *memo = Memo::default();
+            }
+            memo.bytes += text.len();
+            memo.texts.insert(text.into(), Rc::clone(&morphs));
+        }
+    });
+    morphs
 }
 
 /// Builds the tokenizer now (if no call did yet) and returns how long building
@@ -141,9 +208,8 @@ pub fn warm_up() -> Duration {
     LOAD_TIME.get().copied().unwrap_or_default()
 }
 
-/// Segment `text` with the shared lattice and map each morpheme through `f`
-/// (its surface, its byte span in `text`, its detail fields), keeping what `f`
-/// returns.
+/// Map each morpheme of `text` through `f` (its surface, its byte span in
+/// `text`, its detail fields), keeping what `f` returns.
 fn segment_map<T>(
     text: &str,
     mut f: impl FnMut(&str, Range<usize>, Details) -> Option<T>,
@@ -151,6 +217,18 @@ fn segment_map<T>(
     if text.is_empty() {
         return Vec::new();
     }
+    morphs(text)
+        .iter()
+        .filter_map(|m| {
+            let span = m.start..m.end;
+            let surface = text.get(span.clone()).unwrap_or_default();
+            f(surface, span, m.details)
+        })
+        .collect()
+}
+
+/// Segment `text` with the shared lattice.
+fn segment(text: &str) -> Vec<Morph> {
     let segmenter: &'static Segmenter = &SEGMENTER;
     let tokens = LATTICE.with(|lattice| match lattice.try_borrow_mut() {
         Ok(mut lattice) => segmenter.segment_with_lattice(Cow::Borrowed(text), &mut lattice),
@@ -160,14 +238,14 @@ fn segment_map<T>(
     let Ok(tokens) = tokens else {
         return Vec::new();
     };
+    // The segmenter borrows `text` and has no character filters, so a
+    // morpheme's surface is the text at its span.
     tokens
-        .into_iter()
-        .filter_map(|t| {
-            // The segmenter borrows `text` and has no character filters, so a
-            // morpheme's surface is the text at its span.
-            let span = t.byte_start..t.byte_end;
-            let surface = text.get(span.clone()).unwrap_or_default();
-            f(surface, span, details(segmenter, &t.word_id))
+        .iter()
+        .map(|t| Morph {
+            start: t.byte_start,
+            end: t.byte_end,
+            details: details(segmenter, &t.word_id),
         })
         .collect()
 }
