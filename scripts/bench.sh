@@ -297,10 +297,15 @@ if [ "$PEERS" = 1 ]; then
     MARKITDOWN=$(command -v markitdown || true)
     [ -z "$MARKITDOWN" ] && [ -x "$VENV/bin/markitdown" ] && MARKITDOWN=$VENV/bin/markitdown
     if [ -n "$MARKITDOWN" ]; then
+        # One process per file, as it is used; on the $SMALL-file corpus (it
+        # takes about a second a file), against shiryo on the same files.
         ALL_LIST=$WORK/all.list
-        find "$C_LARGE" -name '*.docx' -o -name '*.xlsx' | sort > "$ALL_LIST"
+        find "$C_SMALL" -name '*.docx' -o -name '*.xlsx' | sort > "$ALL_LIST"
         read -r TM _ <<< "$(mean_secs 1 0 "xargs -d '\n' -n 1 $MARKITDOWN < $ALL_LIST > /dev/null")"
-        say "| markitdown (one process per file) | file → Markdown | $LARGE | $TM | $(awk -v n=$LARGE -v t="$TM" 'BEGIN {printf "%.0f", n / t}') | $(ratio "$TM" "$T2")× | $(ratio "$TM" "$T1")× |"
+        read -r TMS2 _ <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_SMALL" --out "$OUT" -q)"
+        read -r TMS1 _ <<< "$(mean_secs "$RUNS" 1 "$BIN" extract "$C_SMALL" --out "$OUT" -q -j 1)"
+        say "| markitdown $("$MARKITDOWN" --version 2>/dev/null | awk '{print $NF}') (one process per file) | file → Markdown | $SMALL | $TM | $(awk -v n=$SMALL -v t="$TM" 'BEGIN {printf "%.0f", n / t}') | $(ratio "$TM" "$TMS2")× | $(ratio "$TM" "$TMS1")× |"
+        say "| shiryo extract, the same $SMALL files | forms → JSON | $SMALL | $TMS2 (-j 1: $TMS1) | $(awk -v n=$SMALL -v t="$TMS2" 'BEGIN {printf "%.0f", n / t}') | — | — |"
     else
         note "no markitdown: skipped ($VENV/bin/pip install 'markitdown[docx,xlsx]')"
     fi
