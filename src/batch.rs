@@ -247,6 +247,7 @@ pub fn run(
     let mut unwritten: BTreeMap<usize, FileReport> = BTreeMap::new();
     // Inputs with a report on disk now (written or kept).
     let mut on_disk = 0;
+    let mut year_keys: BTreeMap<usize, (Vec<crate::link::years::Key>, bool)> = BTreeMap::new();
     let mut index = 0;
     for (chunk, targets) in inputs.chunks(CHUNK).zip(targets.chunks(CHUNK)) {
         if signals::stopping() {
@@ -279,6 +280,10 @@ pub fn run(
             if let Some(why) = &done.unwritten {
                 progress.say(&format!("shiryo: {why}"));
                 unwritten.insert(index, done.report);
+            } else {
+                // Its cross-year keys, for the pass (numbered by input now,
+                // by written file below).
+                year_keys.insert(index, crate::link::pass::report_keys(index, &done.report));
             }
             index += 1;
         }
@@ -294,7 +299,22 @@ pub fn run(
         .filter(|(i, _)| !unwritten.contains_key(i))
         .map(|(_, t)| t.clone())
         .collect();
-    let pass = crate::link::pass::Pass::plan(&written);
+    let (mut keys, mut stale) = (Vec::new(), std::collections::BTreeSet::new());
+    let positions = (0..targets.len()).filter(|i| !unwritten.contains_key(i));
+    for (w, i) in positions.enumerate() {
+        let Some((file_keys, file_stale)) = year_keys.remove(&i) else {
+            continue;
+        };
+        if file_stale {
+            stale.insert(w);
+        }
+        keys.extend(
+            file_keys
+                .into_iter()
+                .map(|k| crate::link::years::Key { file: w, ..k }),
+        );
+    }
+    let pass = crate::link::pass::Pass::from_keys(keys, stale);
     let this_year = pass.this_year_files();
     // `jobs` files at a time, as in the extraction (the pool has twice as
     // many threads when workers read the files).
@@ -314,7 +334,13 @@ pub fn run(
     linked
         .and_then(|done| pass.finish(done, &written, &out_root))
         .map_err(|e| BatchError::Output(out_name.clone(), e))?;
-    for (i, path) in targets.iter().enumerate() {
+    // Without a sink (reports only), nothing needs the reports read back.
+    let feed = if sink.wants_reports() {
+        targets.len()
+    } else {
+        0
+    };
+    for (i, path) in targets.iter().enumerate().take(feed) {
         if let Some(sig) = signals::requested() {
             return Ok(summary.stopped_by(StopReason::Signal(sig), on_disk, started));
         }

@@ -16,8 +16,6 @@ use super::facts::Facts;
 use super::score::MAX_PAIRS;
 use super::years::{self, Key, Update};
 use crate::output::{FileReport, Submission};
-use serde::de::IgnoredAny;
-use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,57 +29,6 @@ pub struct PassSummary {
     pub rewritten: usize,
 }
 
-/// Just enough of an output file to pair its forms (items are skipped).
-#[derive(Deserialize)]
-struct LightReport {
-    source: LightSource,
-    #[serde(default)]
-    submissions: Vec<LightSubmission>,
-}
-
-#[derive(Deserialize)]
-struct LightSource {
-    path: String,
-}
-
-#[derive(Deserialize)]
-struct LightSubmission {
-    locator: String,
-    #[serde(default)]
-    target_areas: Vec<String>,
-    #[serde(default)]
-    sections: Vec<LightSection>,
-}
-
-#[derive(Deserialize)]
-struct LightSection {
-    number: u8,
-    fiscal_year: Option<i32>,
-    #[serde(default)]
-    items: Vec<LightItem>,
-}
-
-#[derive(Deserialize)]
-struct LightItem {
-    #[serde(default)]
-    links: Option<LightLinks>,
-}
-
-#[derive(Deserialize)]
-struct LightLinks {
-    #[serde(default)]
-    results_status: Option<IgnoredAny>,
-    #[serde(default)]
-    results: Option<IgnoredAny>,
-    #[serde(default)]
-    previous_plans: Option<IgnoredAny>,
-}
-
-fn read_light(path: &Path) -> Option<LightReport> {
-    let bytes = std::fs::read(path).ok()?;
-    serde_json::from_slice(&bytes).ok()
-}
-
 fn read_full(path: &Path) -> Option<FileReport> {
     let bytes = std::fs::read(path).ok()?;
     serde_json::from_slice(&bytes).ok()
@@ -92,7 +39,7 @@ fn read_full(path: &Path) -> Option<FileReport> {
 /// the files whose cross-year links change rewritten. A file that cannot be
 /// read back is left alone; a write error stops the pass.
 ///
-/// [`Pass::plan`] reads every file's keys; [`Pass::link_this_year`], for each
+/// [`Pass::from_keys`] pairs the forms; [`Pass::link_this_year`], for each
 /// of [`Pass::this_year_files`] (the batch runs them on its threads), reads
 /// that file once and its next year's files once for their items (kept while
 /// their pairs are linked, see [`NEXT_CACHE`]); [`Pass::finish`] reads next
@@ -114,9 +61,10 @@ pub struct ThisYearDone {
 }
 
 impl Pass {
-    /// Read every output's keys and pair this year's forms with next year's.
-    pub fn plan(outputs: &[PathBuf]) -> Pass {
-        let (keys, stale) = read_keys(outputs);
+    /// Pair this year's forms with next year's, from the keys of every
+    /// output ([`report_keys`] of each, `file` being its position among the
+    /// outputs) and the outputs carrying cross-year links of an earlier run.
+    pub fn from_keys(keys: Vec<Key>, stale: BTreeSet<usize>) -> Pass {
         let pairs = years::pair(&keys);
         let mut by_this: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for &(a, b) in &pairs {
@@ -228,43 +176,20 @@ impl Pass {
     }
 }
 
-/// The key of every submission of every readable output, and the files that
-/// carry cross-year keys already.
-fn read_keys(outputs: &[PathBuf]) -> (Vec<Key>, BTreeSet<usize>) {
-    let mut keys = Vec::new();
-    let mut stale = BTreeSet::new();
-    for (f, path) in outputs.iter().enumerate() {
-        let Some(light) = read_light(path) else {
-            continue;
-        };
-        for (s, sub) in light.submissions.iter().enumerate() {
-            let year = |n: u8| {
-                sub.sections
-                    .iter()
-                    .find(|x| x.number == n)
-                    .and_then(|x| x.fiscal_year)
-            };
-            keys.push(Key::new(
-                (f, s),
-                &light.source.path,
-                &sub.locator,
-                &sub.target_areas,
-                year(3),
-                year(1),
-            ));
-            let has_year_keys = sub
-                .sections
-                .iter()
-                .flat_map(|x| &x.items)
-                .filter_map(|i| i.links.as_ref())
-                .any(|l| {
-                    l.results_status.is_some() || l.results.is_some() || l.previous_plans.is_some()
-                });
-            if has_year_keys {
-                stale.insert(f);
-            }
-        }
-    }
+/// The key of every submission of `report` (the output at position `file`),
+/// and whether it carries cross-year links of an earlier run (kept by
+/// `--skip-existing`), which the pass then clears or redoes. The batch takes
+/// them from the reports it has in memory, so the pass does not read every
+/// output back to find them.
+pub fn report_keys(file: usize, report: &FileReport) -> (Vec<Key>, bool) {
+    let keys = (report.submissions.iter().enumerate())
+        .map(|(s, sub)| Key::of(file, s, &report.source.path, sub))
+        .collect();
+    let stale = (report.submissions.iter())
+        .flat_map(|sub| &sub.sections)
+        .flat_map(|x| &x.items)
+        .filter_map(|i| i.links.as_ref())
+        .any(|l| l.results_status.is_some() || l.results.is_some() || l.previous_plans.is_some());
     (keys, stale)
 }
 

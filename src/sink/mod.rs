@@ -29,6 +29,11 @@ pub trait Sink {
     }
     /// One finished report; called in input order.
     fn report(&mut self, report: &FileReport) -> Result<(), SinkError>;
+    /// Whether [`Sink::report`] does anything: when not, the batch does not
+    /// read the written reports back for it.
+    fn wants_reports(&self) -> bool {
+        true
+    }
     /// Called once after the last report: flush, close, and say what was done
     /// (a line for the run summary, or nothing).
     fn finish(&mut self) -> Result<Option<String>, SinkError> {
@@ -101,6 +106,10 @@ impl Sinks {
 }
 
 impl Sink for Sinks {
+    fn wants_reports(&self) -> bool {
+        self.sinks.iter().any(|s| s.wants_reports())
+    }
+
     fn begin(&mut self) -> Result<(), SinkError> {
         self.sinks.iter_mut().try_for_each(|s| s.begin())
     }
