@@ -46,6 +46,7 @@ pub use paths::{output_path, plan as plan_outputs};
 pub use write::to_json;
 
 use crate::guard::{extract_guarded, Guard};
+use crate::link::nouns::YearNouns;
 use crate::output::FileReport;
 use crate::sink::{Sink, SinkError};
 use crate::worker::{Pool, PoolConfig};
@@ -62,6 +63,11 @@ pub const EXTENSIONS: &[&str] = &["docx", "xlsx", "xlsm", "xls", "ods", "doc"];
 
 /// How many files are in flight at once; bounds memory, keeps order.
 const CHUNK: usize = 256;
+
+/// Most bytes of key nouns (`link::nouns`) kept from extraction for the
+/// cross-year pass; past it the pass segments the remaining texts itself.
+/// About 3 KB a file: some 20,000 files' worth.
+const NOUNS_KEPT: usize = 64 << 20;
 
 /// One input file to process.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,6 +254,8 @@ pub fn run(
     // Inputs with a report on disk now (written or kept).
     let mut on_disk = 0;
     let mut year_keys: BTreeMap<usize, (Vec<crate::link::years::Key>, bool)> = BTreeMap::new();
+    let mut year_nouns: BTreeMap<usize, YearNouns> = BTreeMap::new();
+    let mut nouns_kept = 0usize;
     let mut index = 0;
     for (chunk, targets) in inputs.chunks(CHUNK).zip(targets.chunks(CHUNK)) {
         if signals::stopping() {
@@ -281,9 +289,16 @@ pub fn run(
                 progress.say(&format!("shiryo: {why}"));
                 unwritten.insert(index, done.report);
             } else {
-                // Its cross-year keys, for the pass (numbered by input now,
-                // by written file below).
+                // Its cross-year keys and nouns, for the pass (numbered by
+                // input now, by written file below); the nouns only up to
+                // NOUNS_KEPT bytes in all, the pass takes the rest anew.
                 year_keys.insert(index, crate::link::pass::report_keys(index, &done.report));
+                if let Some(nouns) = done.nouns {
+                    nouns_kept += nouns.size();
+                    if nouns_kept <= NOUNS_KEPT {
+                        year_nouns.insert(index, nouns);
+                    }
+                }
             }
             index += 1;
         }
@@ -300,8 +315,10 @@ pub fn run(
         .map(|(_, t)| t.clone())
         .collect();
     let (mut keys, mut stale) = (Vec::new(), std::collections::BTreeSet::new());
+    let mut nouns: Vec<Option<YearNouns>> = Vec::with_capacity(written.len());
     let positions = (0..targets.len()).filter(|i| !unwritten.contains_key(i));
     for (w, i) in positions.enumerate() {
+        nouns.push(year_nouns.remove(&i));
         let Some((file_keys, file_stale)) = year_keys.remove(&i) else {
             continue;
         };
@@ -315,6 +332,7 @@ pub fn run(
         );
     }
     let pass = crate::link::pass::Pass::from_keys(keys, stale);
+    let nouns_of = |w: usize| nouns.get(w).and_then(Option::as_ref);
     let this_year = pass.this_year_files();
     // `jobs` files at a time, as in the extraction (the pool has twice as
     // many threads when workers read the files).
@@ -325,7 +343,7 @@ pub fn run(
                 .par_chunks(per_task)
                 .map(|files| {
                     (files.iter())
-                        .map(|&f| pass.link_this_year(f, &written, &out_root))
+                        .map(|&f| pass.link_this_year(f, &written, &out_root, &nouns_of))
                         .collect::<std::io::Result<Vec<_>>>()
                 })
                 .collect::<std::io::Result<Vec<Vec<_>>>>()

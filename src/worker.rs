@@ -47,13 +47,19 @@ pub struct Finished {
     pub json: Vec<u8>,
     /// The file's NDJSON lines, when they were asked for.
     pub ndjson: Vec<u8>,
+    /// The key nouns the cross-year pass needs (`link::nouns::YearNouns`
+    /// as bytes; empty when not taken).
+    pub nouns: Vec<u8>,
 }
 
 impl Finished {
-    /// Summarise and serialise `report`.
+    /// Summarise and serialise `report`, with the key nouns of its plans and
+    /// results (call it inside the file's `tokenize::FileScope`, where they
+    /// cost little).
     pub fn of(report: &FileReport, want_ndjson: bool) -> Finished {
         Finished {
             json: crate::batch::to_json(report),
+            nouns: crate::link::nouns::YearNouns::of(&report.submissions).to_bytes(),
             ..Finished::counts(report, want_ndjson)
         }
     }
@@ -70,6 +76,7 @@ impl Finished {
                 .sum(),
             error: report.error.as_ref().map(|e| e.code.clone()),
             json: Vec::new(),
+            nouns: Vec::new(),
             ndjson: if want_ndjson {
                 ndjson_lines(report)
             } else {

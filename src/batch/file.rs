@@ -9,7 +9,9 @@ use super::write::{self, to_json};
 use super::{BatchError, Engine, Input, NOT_WRITTEN};
 use crate::extract;
 use crate::guard::extract_guarded_if_changed;
+use crate::link::nouns::YearNouns;
 use crate::output::FileReport;
+use crate::text::tokenize::FileScope;
 use crate::worker::{Finished, Killed, Outcome};
 use crate::Config;
 use std::path::Path;
@@ -27,6 +29,8 @@ pub(super) struct Ctx<'a> {
 pub(super) struct Done {
     pub skipped: bool,
     pub report: FileReport,
+    /// The key nouns the cross-year pass needs, taken at extraction.
+    pub nouns: Option<YearNouns>,
     /// Why the report could not be written, when it could not.
     pub unwritten: Option<String>,
 }
@@ -56,17 +60,21 @@ pub(super) fn process(
             Done {
                 skipped: true,
                 report,
+                nouns: None,
                 unwritten: None,
             }
         })
     };
     // The report, and the bytes of its file exactly as written.
-    let (report, json) = match ctx.engine {
+    let (report, json, nouns) = match ctx.engine {
         Engine::InProcess(guard) => {
+            // The nouns are taken while the file's texts are still segmented.
+            let _memo = FileScope::begin();
             match extract_guarded_if_changed(&input.path, &input.display, cfg, guard, known) {
                 Some(report) => {
                     let json = to_json(&report);
-                    (report, json)
+                    let nouns = YearNouns::of(&report.submissions);
+                    (report, json, Some(nouns))
                 }
                 None => return Ok(kept(earlier)),
             }
@@ -78,14 +86,14 @@ pub(super) fn process(
                 Some(known).filter(|k| !k.is_empty()),
             ) {
                 Ok(Outcome::Unchanged) => return Ok(kept(earlier)),
-                Ok(Outcome::Report(Finished { json, .. })) => {
+                Ok(Outcome::Report(Finished { json, nouns, .. })) => {
                     match serde_json::from_slice::<FileReport>(&json) {
-                        Ok(report) => (report, json),
-                        Err(e) => failed(
+                        Ok(report) => (report, json, YearNouns::from_bytes(&nouns)),
+                        Err(e) => with_no_nouns(failed(
                             input,
                             crate::output::ErrorCode::Corrupt,
                             format!("{}: the worker's report cannot be read: {e}", input.display),
-                        ),
+                        )),
                     }
                 }
                 Err(Killed::Cancelled) => return Ok(None),
@@ -94,7 +102,9 @@ pub(super) fn process(
                         "cannot start a worker process: {why}"
                     )))
                 }
-                Err(killed) => failed(input, killed.code(), killed.message(&input.display)),
+                Err(killed) => {
+                    with_no_nouns(failed(input, killed.code(), killed.message(&input.display)))
+                }
             }
         }
     };
@@ -106,8 +116,15 @@ pub(super) fn process(
     Ok(Some(Done {
         skipped: false,
         report,
+        nouns,
         unwritten,
     }))
+}
+
+fn with_no_nouns(
+    (report, json): (FileReport, Vec<u8>),
+) -> (FileReport, Vec<u8>, Option<YearNouns>) {
+    (report, json, None)
 }
 
 /// The report of a file that yielded none, and its bytes.

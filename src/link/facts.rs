@@ -51,6 +51,11 @@ pub struct Facts {
 impl Facts {
     /// The facts of one item (tokenizes its text).
     pub fn of(item: &Item) -> Facts {
+        Facts::with_nouns(item, item_nouns(item))
+    }
+
+    /// The facts of one item whose [`key_nouns`] are known already.
+    pub fn with_nouns(item: &Item, nouns: Vec<String>) -> Facts {
         let mut months = Vec::new();
         let mut days = Vec::new();
         for d in &item.dates {
@@ -90,7 +95,7 @@ impl Facts {
         times.dedup();
         Facts {
             wording: Wording::new(&item.text),
-            nouns: key_nouns(&item.text),
+            nouns,
             categories: item.categories.clone(),
             months,
             days,
@@ -116,6 +121,12 @@ fn month_number(s: &str) -> Option<i32> {
     let year: i32 = s.get(0..4)?.parse().ok()?;
     let month: i32 = s.get(5..7)?.parse().ok()?;
     (1..=12).contains(&month).then_some(year * 12 + month - 1)
+}
+
+/// The key nouns of an item: of its analysed part (its first
+/// `text::MAX_ANALYSED_BYTES`), as everything else of a long item is.
+pub fn item_nouns(item: &Item) -> Vec<String> {
+    key_nouns(crate::text::analysed_part(&item.text))
 }
 
 /// The key nouns of a text: lindera nouns (not numbers, pronouns, dependent

@@ -13,6 +13,7 @@
 //! reads and rewrites output files, nothing else.
 
 pub mod facts;
+pub mod nouns;
 pub mod pass;
 pub mod score;
 pub mod years;

@@ -13,6 +13,7 @@
 //! next year's forms per file being linked.
 
 use super::facts::Facts;
+use super::nouns::YearNouns;
 use super::score::MAX_PAIRS;
 use super::years::{self, Key, Update};
 use crate::output::{FileReport, Submission};
@@ -86,11 +87,15 @@ impl Pass {
 
     /// Link this year's file `f` with its next year's forms and rewrite it
     /// if its links changed. Reads next year's files but writes only `f`.
-    pub fn link_this_year(
+    ///
+    /// `nouns(file)` gives the key nouns taken when that output was extracted
+    /// ([`YearNouns`]); the pass takes them anew where it has none.
+    pub fn link_this_year<'n>(
         &self,
         f: usize,
         outputs: &[PathBuf],
         out_root: &Path,
+        nouns: &(dyn Fn(usize) -> Option<&'n YearNouns> + Sync),
     ) -> std::io::Result<ThisYearDone> {
         let mut done = ThisYearDone {
             rewritten: false,
@@ -111,14 +116,10 @@ impl Pass {
             let Some(this) = report.submissions.get(ka.submission) else {
                 continue;
             };
-            let Some((next, next_facts)) = next_cache.get(outputs, kb) else {
+            let Some((next, next_facts)) = next_cache.get(outputs, kb, nouns(kb.file)) else {
                 continue;
             };
-            let this_facts: Vec<Facts> = super::section_items(this, 3)
-                .unwrap_or_default()
-                .iter()
-                .map(Facts::of)
-                .collect();
+            let this_facts = facts_of(this, ka.submission, 3, nouns(ka.file));
             let found = (this_facts.len().saturating_mul(next_facts.len()) <= MAX_PAIRS)
                 .then(|| super::link_facts(&this_facts, next_facts))
                 .flatten();
@@ -214,7 +215,12 @@ struct NextCache {
 }
 
 impl NextCache {
-    fn get(&mut self, outputs: &[PathBuf], k: &Key) -> Option<(&Submission, &[Facts])> {
+    fn get(
+        &mut self,
+        outputs: &[PathBuf],
+        k: &Key,
+        nouns: Option<&YearNouns>,
+    ) -> Option<(&Submission, &[Facts])> {
         let id = (k.file, k.submission);
         let pos = match self.slots.iter().position(|(i, _, _)| *i == id) {
             Some(p) => p,
@@ -223,11 +229,7 @@ impl NextCache {
                     .submissions
                     .into_iter()
                     .nth(k.submission)?;
-                let facts = super::section_items(&sub, 1)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(Facts::of)
-                    .collect();
+                let facts = facts_of(&sub, k.submission, 1, nouns);
                 if self.slots.len() >= NEXT_CACHE {
                     self.slots.remove(0);
                 }
@@ -236,6 +238,18 @@ impl NextCache {
             }
         };
         self.slots.get(pos).map(|(_, s, f)| (s, f.as_slice()))
+    }
+}
+
+/// The facts of the items of section `section` of `sub` (submission
+/// `index` of its file), with the nouns taken at extraction when they fit.
+fn facts_of(sub: &Submission, index: usize, section: u8, nouns: Option<&YearNouns>) -> Vec<Facts> {
+    let items = super::section_items(sub, section).unwrap_or_default();
+    match nouns.and_then(|n| n.items(index, section, items.len())) {
+        Some(known) => (items.iter().zip(known))
+            .map(|(item, n)| Facts::with_nouns(item, n.clone()))
+            .collect(),
+        None => items.iter().map(Facts::of).collect(),
     }
 }
 

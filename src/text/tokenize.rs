@@ -163,19 +163,31 @@ struct Memo {
 const MEMO_BYTES: usize = 4 << 20;
 
 /// While alive, texts segmented on this thread are remembered (one file's
-/// extraction: `extract::extract_inner` holds one). Dropping it forgets them.
-pub struct FileScope(());
+/// extraction: `extract::extract_inner` holds one). Dropping the outermost
+/// scope forgets them; a scope begun inside another one shares its memo.
+pub struct FileScope {
+    outermost: bool,
+}
 
 impl FileScope {
     pub fn begin() -> FileScope {
-        MEMO.with(|m| *m.borrow_mut() = Some(Memo::default()));
-        FileScope(())
+        let outermost = MEMO.with(|m| {
+            let mut memo = m.borrow_mut();
+            let fresh = memo.is_none();
+            if fresh {
+                *memo = Some(Memo::default());
+            }
+            fresh
+        });
+        FileScope { outermost }
     }
 }
 
 impl Drop for FileScope {
     fn drop(&mut self) {
-        MEMO.with(|m| *m.borrow_mut() = None);
+        if self.outermost {
+            MEMO.with(|m| *m.borrow_mut() = None);
+        }
     }
 }
 

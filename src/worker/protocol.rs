@@ -17,7 +17,7 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 /// The first frame a worker sends: its protocol and version.
-pub const HELLO: &[u8] = b"shiryo-worker/2";
+pub const HELLO: &[u8] = b"shiryo-worker/3";
 
 /// Largest request frame a worker accepts (a path and a few numbers).
 pub const MAX_REQUEST: u32 = 1 << 20;
@@ -156,6 +156,7 @@ impl Reply {
                 head.extend((d.items as u64).to_le_bytes());
                 put_bytes(&mut head, d.error.as_deref().unwrap_or("").as_bytes());
                 put_bytes(&mut head, &d.ndjson);
+                put_bytes(&mut head, &d.nouns);
                 head.extend((d.json.len() as u32).to_le_bytes());
                 (head, &d.json)
             }
@@ -202,6 +203,7 @@ impl Reply {
         let items = usize::try_from(f.u64()?).map_err(|_| "item count")?;
         let error = Some(f.string()?).filter(|e| !e.is_empty());
         let ndjson = f.bytes()?.to_vec();
+        let nouns = f.bytes()?.to_vec();
         let json_len = f.bytes()?.len();
         f.end()?;
         payload.drain(..payload.len() - json_len);
@@ -211,6 +213,7 @@ impl Reply {
             error,
             json: payload,
             ndjson,
+            nouns,
         }))
     }
 }

@@ -27,6 +27,8 @@ pub fn serve() -> io::Result<()> {
                 allow_cpu(req.cpu_secs);
                 let cfg = Config { limits: req.limits };
                 let known = &req.keep_if_sha256;
+                // The report's nouns are taken while its texts are segmented.
+                let _memo = crate::text::tokenize::FileScope::begin();
                 match extract::extract_file_if_changed(&req.path, &req.display, &cfg, known) {
                     Some(report) => Reply::Done(Finished::of(&report, req.want_ndjson)),
                     None => Reply::Unchanged,

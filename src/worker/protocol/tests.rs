@@ -19,6 +19,7 @@ fn done() -> Finished {
         error: None,
         json: b"{\n  \"schema\": \"shiryo/v1\"\n}\n".to_vec(),
         ndjson: b"{}\n{}\n".to_vec(),
+        nouns: "0 1 0\t会議 多職種\n".as_bytes().to_vec(),
     }
 }
 
