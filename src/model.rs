@@ -24,6 +24,29 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Document {
+    /// A Word body of plain paragraphs, one per line (the worker's warm-up
+    /// form, and tests that run the real stages on a few lines).
+    pub fn from_lines(lines: &[&str]) -> Document {
+        let blocks = (lines.iter().enumerate())
+            .map(|(index, l)| {
+                Block::Paragraph(Paragraph {
+                    index,
+                    lines: vec![l.to_string()],
+                    list_item: false,
+                })
+            })
+            .collect();
+        Document {
+            parts: vec![Part {
+                kind: PartKind::Body,
+                blocks,
+            }],
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 /// One independent flow of content: a Word body or one worksheet.
 #[derive(Debug, Clone)]
 pub struct Part {

@@ -98,27 +98,11 @@ impl YearNouns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, Document, Paragraph, Part, PartKind};
+    use crate::model::Document;
 
     /// A form read by the real stages from its lines.
     fn submissions(lines: &[&str]) -> Vec<Submission> {
-        let blocks = (lines.iter().enumerate())
-            .map(|(index, l)| {
-                Block::Paragraph(Paragraph {
-                    index,
-                    lines: vec![l.to_string()],
-                    list_item: false,
-                })
-            })
-            .collect();
-        let doc = Document {
-            parts: vec![Part {
-                kind: PartKind::Body,
-                blocks,
-            }],
-            diagnostics: Vec::new(),
-        };
-        crate::form::recognize(&doc)
+        crate::form::recognize(&Document::from_lines(lines))
     }
 
     #[test]

@@ -45,33 +45,14 @@ pub fn serve() -> io::Result<()> {
 /// regexes, the lexicon) by reading a small form, so that a worker's first
 /// file does not pay for it against its time limit.
 fn warm_up() {
-    use crate::model::{Block, Document, Paragraph, Part, PartKind};
-    let lines = [
+    let doc = crate::model::Document::from_lines(&[
         "対象地域：交野市",
         "連携の拠点：交野市医師会",
         "（１）令和6年度の取組実績",
         "①多職種会議を開催（9/11、10/2 2回）",
         "（３）令和7年度の取組計画",
         "④研修会を実施予定（１１月）",
-    ];
-    let blocks = lines
-        .iter()
-        .enumerate()
-        .map(|(index, l)| {
-            Block::Paragraph(Paragraph {
-                index,
-                lines: vec![l.to_string()],
-                list_item: false,
-            })
-        })
-        .collect();
-    let doc = Document {
-        parts: vec![Part {
-            kind: PartKind::Body,
-            blocks,
-        }],
-        diagnostics: Vec::new(),
-    };
+    ]);
     let _ = crate::form::recognize(&doc);
 }
 
