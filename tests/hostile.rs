@@ -122,24 +122,6 @@ fn a_batch_of_hostile_files_writes_every_other_file() {
     assert_eq!(common::walk(tmp.path()).len(), 4 * cases.len());
 }
 
-fn big_sheet() -> Vec<u8> {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "対象地域").expect("cell");
-    ws.write_string(0, 1, "交野市").expect("cell");
-    ws.write_string(1, 0, "（１）令和6年度の取組実績")
-        .expect("cell");
-    for r in 0..60_000u32 {
-        ws.write_string(
-            r + 2,
-            0,
-            format!("①第{r}回の会議を開催（5/{}）", r % 28 + 1),
-        )
-        .expect("cell");
-    }
-    wb.save_to_buffer().expect("xlsx")
-}
-
 /// Files that kill their worker (past the memory or the time limit): that
 /// file gets too_large naming the limit, its worker is replaced, the files
 /// after it are read.
@@ -149,7 +131,7 @@ fn a_file_that_kills_its_worker_fails_alone() {
     let input = tmp.path().join("in");
     std::fs::create_dir_all(&input).expect("mkdir");
     std::fs::write(input.join("a.docx"), common::form_docx("交野市")).expect("write");
-    std::fs::write(input.join("b_big.xlsx"), big_sheet()).expect("write");
+    std::fs::write(input.join("b_big.xlsx"), common::hostile::big_sheet()).expect("write");
     for n in 0..4 {
         std::fs::write(
             input.join(format!("c{n}.docx")),

@@ -85,7 +85,7 @@ fn timeout_kills_the_worker_reading_the_file_and_the_run_goes_on() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     common::many_forms(dir, 20);
-    std::fs::write(dir.join("in/big.xlsx"), big_sheet()).expect("write");
+    std::fs::write(dir.join("in/big.xlsx"), common::hostile::big_sheet()).expect("write");
     let started = Instant::now();
     let mut child = shiryo(dir)
         .args(["in", "--out", "out", "-q", "-j", "1", "--timeout", "1"])
@@ -117,23 +117,4 @@ fn timeout_kills_the_worker_reading_the_file_and_the_run_goes_on() {
     // takes far longer in a debug build.
     assert!(took < Duration::from_secs(60), "{took:?}");
     assert_eq!(common::whole_reports(&dir.join("out")), 21);
-}
-
-/// A real form whose section 1 has 60,000 rows (1.2 MB): seconds to read.
-fn big_sheet() -> Vec<u8> {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "対象地域").expect("cell");
-    ws.write_string(0, 1, "交野市").expect("cell");
-    ws.write_string(1, 0, "（１）令和6年度の取組実績")
-        .expect("cell");
-    for r in 0..60_000u32 {
-        ws.write_string(
-            r + 2,
-            0,
-            format!("①第{r}回の会議を開催（5/{}）", r % 28 + 1),
-        )
-        .expect("cell");
-    }
-    wb.save_to_buffer().expect("xlsx")
 }
