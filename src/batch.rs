@@ -253,7 +253,7 @@ pub fn run(
     let mut unwritten: BTreeMap<usize, FileReport> = BTreeMap::new();
     // Inputs with a report on disk now (written or kept).
     let mut on_disk = 0;
-    let mut year_keys: BTreeMap<usize, (Vec<crate::link::years::Key>, bool)> = BTreeMap::new();
+    let mut year_keys: BTreeMap<usize, crate::link::pass::FileKeys> = BTreeMap::new();
     let mut year_nouns: BTreeMap<usize, YearNouns> = BTreeMap::new();
     let mut nouns_kept = 0usize;
     let mut index = 0;
@@ -275,24 +275,27 @@ pub fn run(
                 continue;
             };
             summary.skipped += usize::from(done.skipped);
+            let brief = &done.brief;
+            let why = brief.error.as_ref().map(|e| e.code.as_str());
             match &done.unwritten {
-                Some(_) => summary.count(&done.report, Some(NOT_WRITTEN)),
+                Some(_) => summary.count(brief.forms, brief.items, Some(NOT_WRITTEN)),
                 None => {
-                    summary.add(&done.report);
+                    summary.count(brief.forms, brief.items, why);
                     on_disk += 1;
                 }
             }
-            if let Some(line) = crate::sink::failure_line(&done.report) {
+            let path = &inputs[index].display;
+            if let Some(line) = crate::sink::failure_line(path, brief.error.as_ref()) {
                 progress.say(&line);
             }
-            if let Some(why) = &done.unwritten {
+            if let Some((why, report)) = done.unwritten {
                 progress.say(&format!("shiryo: {why}"));
-                unwritten.insert(index, done.report);
+                unwritten.insert(index, report);
             } else {
                 // Its cross-year keys and nouns, for the pass (numbered by
                 // input now, by written file below); the nouns only up to
                 // NOUNS_KEPT bytes in all, the pass takes the rest anew.
-                year_keys.insert(index, crate::link::pass::report_keys(index, &done.report));
+                year_keys.insert(index, done.brief.keys);
                 if let Some(nouns) = done.nouns {
                     nouns_kept += nouns.size();
                     if nouns_kept <= NOUNS_KEPT {
@@ -319,17 +322,13 @@ pub fn run(
     let positions = (0..targets.len()).filter(|i| !unwritten.contains_key(i));
     for (w, i) in positions.enumerate() {
         nouns.push(year_nouns.remove(&i));
-        let Some((file_keys, file_stale)) = year_keys.remove(&i) else {
+        let Some(file_keys) = year_keys.remove(&i) else {
             continue;
         };
-        if file_stale {
+        if file_keys.stale {
             stale.insert(w);
         }
-        keys.extend(
-            file_keys
-                .into_iter()
-                .map(|k| crate::link::years::Key { file: w, ..k }),
-        );
+        keys.extend((file_keys.keys.into_iter()).map(|k| crate::link::years::Key { file: w, ..k }));
     }
     let pass = crate::link::pass::Pass::from_keys(keys, stale);
     let nouns_of = |w: usize| nouns.get(w).and_then(Option::as_ref);
@@ -408,18 +407,19 @@ impl Summary {
 
     /// Count one finished report.
     pub fn add(&mut self, report: &FileReport) {
-        self.count(report, report.error.as_ref().map(|e| e.code.as_str()));
-    }
-
-    /// Count one finished report that failed for `why` (or did not).
-    fn count(&mut self, report: &FileReport, why: Option<&str>) {
-        self.forms += report.submissions.len();
-        self.items += report
-            .submissions
-            .iter()
+        let items = (report.submissions.iter())
             .flat_map(|s| &s.sections)
             .map(|s| s.items.len())
-            .sum::<usize>();
+            .sum();
+        let why = report.error.as_ref().map(|e| e.code.as_str());
+        self.count(report.submissions.len(), items, why);
+    }
+
+    /// Count one finished report of `forms` forms and `items` items that
+    /// failed for `why` (or did not).
+    fn count(&mut self, forms: usize, items: usize, why: Option<&str>) {
+        self.forms += forms;
+        self.items += items;
         if let Some(why) = why {
             self.failed += 1;
             *self.failures.entry(why.to_string()).or_default() += 1;

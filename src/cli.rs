@@ -32,6 +32,16 @@ pub enum Command {
         /// Read it as an issue (an item of section 2).
         #[arg(long)]
         issue: bool,
+        /// Show the dates, counts and warnings read from the text instead.
+        #[arg(long)]
+        facts: bool,
+        /// With --facts: the section's fiscal year (the year it starts in,
+        /// e.g. 2024 for 令和6年度), against which months resolve.
+        #[arg(long, value_name = "YEAR")]
+        fiscal_year: Option<i32>,
+        /// With --facts: read the text as an item of a plan section (3).
+        #[arg(long)]
+        plan: bool,
     },
 }
 

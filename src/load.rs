@@ -8,7 +8,7 @@
 //!
 //! Must not know: readers, forms, threads, any destination's format.
 
-use crate::batch::Summary;
+use crate::batch::{signals, StopReason, Stopped, Summary};
 use crate::output::{FileReport, NdjsonRecord, SCHEMA};
 use crate::sink::{failure_line, Sink, SinkError};
 use std::io::BufRead;
@@ -77,38 +77,69 @@ fn is_ndjson(path: &Path) -> bool {
 }
 
 /// Hand every report in `files` to `sink`, in order.
+///
+/// A stop asked for by signal (`batch::signals`) is taken between reports:
+/// the reports delivered so far stay delivered (a database commits each
+/// file on its own), the sinks are not finished (a table file is not
+/// written; its temporary file goes with it), and the summary says how far
+/// the load got. A closed NDJSON pipe ends the load the same way.
 pub fn run(files: &[PathBuf], sink: &mut dyn Sink) -> Result<LoadSummary, LoadError> {
     let started = Instant::now();
     let mut summary = LoadSummary::default();
     sink.begin()?;
     for path in files {
+        if signals::stopping() {
+            break;
+        }
         let mut deliver = |report: FileReport| -> Result<(), SinkError> {
+            if signals::stopping() {
+                return Ok(());
+            }
             summary.reports.files += 1;
             summary.reports.add(&report);
-            if let Some(line) = failure_line(&report) {
+            if let Some(line) = failure_line(&report.source.path, report.error.as_ref()) {
                 eprintln!("{line}");
             }
             sink.report(&report)
         };
         let problems = if is_ndjson(path) {
-            read_ndjson(path, &mut deliver)?
+            read_ndjson(path, &mut deliver)
         } else {
             match read_json(path) {
-                Ok(report) => {
-                    deliver(report)?;
-                    Vec::new()
-                }
-                Err(problem) => vec![problem],
+                Ok(report) => deliver(report).map(|()| Vec::new()),
+                Err(problem) => Ok(vec![problem]),
             }
+        };
+        let problems = match problems {
+            Err(e) if e.pipe_closed => {
+                return Ok(summary.stopped(StopReason::PipeClosed, started));
+            }
+            other => other?,
         };
         for p in &problems {
             eprintln!("shiryo: {}: not loaded: {p}", path.display());
         }
         summary.unreadable += problems.len();
     }
-    summary.reports.notes.extend(sink.finish()?);
+    if let Some(sig) = signals::requested() {
+        return Ok(summary.stopped(StopReason::Signal(sig), started));
+    }
+    match sink.finish() {
+        Err(e) if e.pipe_closed => return Ok(summary.stopped(StopReason::PipeClosed, started)),
+        notes => summary.reports.notes.extend(notes?),
+    }
     summary.reports.elapsed = started.elapsed();
     Ok(summary)
+}
+
+impl LoadSummary {
+    /// The summary of a load that ended early, after the reports counted.
+    fn stopped(mut self, why: StopReason, started: Instant) -> LoadSummary {
+        let done = self.reports.files;
+        self.reports.stopped = Some(Stopped { why, done });
+        self.reports.elapsed = started.elapsed();
+        self
+    }
 }
 
 fn check(mut report: FileReport) -> Result<FileReport, String> {
@@ -142,6 +173,9 @@ fn read_ndjson(
     let mut problems = Vec::new();
     let mut current: Option<FileReport> = None;
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        if signals::stopping() {
+            return Ok(problems);
+        }
         let line = match line {
             Ok(l) => l,
             Err(e) => {

@@ -68,8 +68,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Load(args) => load(args),
         Command::Audit(args) => audit(args),
         Command::Report(args) => report(args),
-        Command::Explain { text, issue } => {
+        Command::Explain {
+            text,
+            issue,
+            facts,
+            fiscal_year,
+            plan,
+        } => {
             let text = shiryo::text::normalize(&text);
+            if facts {
+                print!("{}", explain_facts(&text, fiscal_year, plan));
+                return Ok(ExitCode::SUCCESS);
+            }
             let explanation = if issue {
                 shiryo::text::classify::explain_issue(&text)
             } else {
@@ -79,6 +89,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The dates, counts and warnings of one (normalised) text, one per line.
+fn explain_facts(text: &str, fiscal_year: Option<i32>, plan: bool) -> String {
+    use shiryo::text::{checks, counts, dates, TextContext};
+    let ctx = TextContext {
+        fiscal_year,
+        plan_section: plan,
+    };
+    let found_dates = dates::find_dates(text, &ctx);
+    let found_counts = counts::find_counts(text, &ctx);
+    let or_null = |s: &Option<String>| s.clone().unwrap_or_else(|| "null".into());
+    let mut out = format!("text: {text}\n");
+    for d in &found_dates {
+        out += &format!(
+            "date  {} → {} … {}{}{}\n",
+            d.text,
+            or_null(&d.start),
+            or_null(&d.end),
+            if d.planned { " planned" } else { "" },
+            match fiscal_year {
+                Some(fy) if checks::outside_fiscal_year(d, fy) => " (outside the fiscal year)",
+                _ => "",
+            }
+        );
+    }
+    for c in &found_counts {
+        out += &format!(
+            "count {} → {} per {} every {}{} event {}\n",
+            c.text,
+            c.value,
+            c.per.map_or("null", |p| p.as_str()),
+            c.every,
+            if c.planned { " planned" } else { "" },
+            c.event.as_deref().unwrap_or("null")
+        );
+    }
+    if let Some(why) = checks::count_mismatch(text, &found_dates, &found_counts) {
+        out += &format!("warning count_mismatch: {why}\n");
+    }
+    if found_dates.is_empty() && found_counts.is_empty() {
+        out += "no dates, no counts\n";
+    }
+    out
 }
 
 fn extract(args: cli::ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -198,9 +252,30 @@ fn open_sinks(args: &cli::SinkArgs) -> anyhow::Result<Sinks> {
 }
 
 fn load(args: cli::LoadArgs) -> anyhow::Result<ExitCode> {
+    // As for extract: a signal stops the load between reports.
+    batch::signals::install();
     let files = shiryo::load::collect(&args.paths)?;
     let mut sinks = open_sinks(&args.sinks)?;
     let done = shiryo::load::run(&files, &mut sinks).context("load stopped")?;
+    if let Some(s) = done.reports.stopped {
+        drop(sinks);
+        let n = s.done;
+        return Ok(match s.why {
+            StopReason::Signal(sig) => {
+                eprintln!(
+                    "shiryo: stopped by {}: {n} reports loaded (a database keeps each one; no table file was written); rerun the same load to complete: a report loaded again replaces itself",
+                    batch::signals::name(sig)
+                );
+                ExitCode::from(u8::try_from(128 + sig).unwrap_or(2))
+            }
+            StopReason::PipeClosed => {
+                eprintln!(
+                    "shiryo: the reader of standard output closed it (broken pipe) after the NDJSON lines of {n} reports"
+                );
+                ExitCode::from(EXIT_PIPE_CLOSED)
+            }
+        });
+    }
     if !args.quiet {
         eprintln!("shiryo: loaded {}", done.reports);
         if done.unreadable > 0 {

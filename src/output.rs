@@ -75,7 +75,7 @@ pub struct Diagnostic {
 }
 
 /// Why a file yielded nothing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileError {
     /// One of [`ErrorCode`]'s names.
     pub code: String,

@@ -23,7 +23,7 @@ mod serve;
 pub use pool::{Killed, Pool, PoolConfig};
 pub use serve::serve;
 
-use crate::output::FileReport;
+use crate::output::{FileError, FileReport};
 
 /// What a worker made of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,18 +35,19 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// One file's outcome as the batch engine needs it: summary figures and the
-/// bytes to write (in-process runs build the same from the report).
+/// One file's outcome as the batch engine needs it: summary figures, the
+/// bytes to write and what the cross-year pass needs, so that the parent
+/// never parses the report (in-process runs build the same from the report).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finished {
     pub forms: usize,
     pub items: usize,
-    /// The report's error code, when the file failed.
-    pub error: Option<String>,
+    /// The report's error, when the file failed.
+    pub error: Option<FileError>,
     /// The report file, exactly as written (`batch::to_json`).
     pub json: Vec<u8>,
-    /// The file's NDJSON lines, when they were asked for.
-    pub ndjson: Vec<u8>,
+    /// The cross-year keys of its forms (`link::pass::FileKeys` as bytes).
+    pub keys: Vec<u8>,
     /// The key nouns the cross-year pass needs (`link::nouns::YearNouns`
     /// as bytes; empty when not taken).
     pub nouns: Vec<u8>,
@@ -56,16 +57,7 @@ impl Finished {
     /// Summarise and serialise `report`, with the key nouns of its plans and
     /// results (call it inside the file's `tokenize::FileScope`, where they
     /// cost little).
-    pub fn of(report: &FileReport, want_ndjson: bool) -> Finished {
-        Finished {
-            json: crate::batch::to_json(report),
-            nouns: crate::link::nouns::YearNouns::of(&report.submissions).to_bytes(),
-            ..Finished::counts(report, want_ndjson)
-        }
-    }
-
-    /// As [`Finished::of`], without the report file (for a report already written).
-    pub fn counts(report: &FileReport, want_ndjson: bool) -> Finished {
+    pub fn of(report: &FileReport) -> Finished {
         Finished {
             forms: report.submissions.len(),
             items: report
@@ -74,25 +66,10 @@ impl Finished {
                 .flat_map(|s| &s.sections)
                 .map(|s| s.items.len())
                 .sum(),
-            error: report.error.as_ref().map(|e| e.code.clone()),
-            json: Vec::new(),
-            nouns: Vec::new(),
-            ndjson: if want_ndjson {
-                ndjson_lines(report)
-            } else {
-                Vec::new()
-            },
+            error: report.error.clone(),
+            json: crate::batch::to_json(report),
+            keys: crate::link::pass::FileKeys::of(report).to_bytes(),
+            nouns: crate::link::nouns::YearNouns::of(&report.submissions).to_bytes(),
         }
     }
-}
-
-/// The report's NDJSON lines, as the NDJSON sink writes them.
-fn ndjson_lines(report: &FileReport) -> Vec<u8> {
-    let mut out = Vec::new();
-    for line in report.ndjson_lines() {
-        if serde_json::to_writer(&mut out, &line).is_ok() {
-            out.push(b'\n');
-        }
-    }
-    out
 }

@@ -500,3 +500,112 @@ fn a_version_1_database_is_upgraded_by_the_next_load_and_reloads_every_file() {
     };
     assert_eq!(strip(dump_sqlite(&old)), strip(dump_sqlite(&fresh)));
 }
+
+/// A signal stops `load` between reports: the reports loaded stay loaded, no
+/// table file is written (nor a temporary one left), and the message says how
+/// far it got. The reports come through a FIFO, so the test decides exactly
+/// where the load stands when the signal arrives.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_signal_stops_a_load_between_reports_and_leaves_no_table_half_written() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = fixture_outputs(tmp.path());
+    let all = tmp.path().join("all.ndjson");
+    let o = shiryo()
+        .arg("load")
+        .arg(&out)
+        .arg("--ndjson")
+        .arg(&all)
+        .arg("-q")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let lines: Vec<String> = std::fs::read_to_string(&all)
+        .expect("ndjson")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let path_of = |l: &str| -> String {
+        let v: serde_json::Value = serde_json::from_str(l).expect("line");
+        v["source"]["path"].as_str().expect("path").to_string()
+    };
+    let first = path_of(&lines[0]);
+    let split = lines
+        .iter()
+        .position(|l| path_of(l) != first)
+        .expect("two reports");
+
+    let dir = tmp.path().join("load");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let fifo = dir.join("reports.ndjson");
+    let c = std::ffi::CString::new(fifo.to_str().expect("utf-8")).expect("c path");
+    // SAFETY: mkfifo(3) on a path in the test's own directory.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let (db, csv) = (dir.join("t.sqlite"), dir.join("items.csv"));
+    let child = shiryo()
+        .arg("load")
+        .arg(&fifo)
+        .arg("--db")
+        .arg(&db)
+        .arg("--csv")
+        .arg(&csv)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut w = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .expect("fifo");
+    // The first report whole, and the first line of the second (which is
+    // what ends the first).
+    for l in &lines[..=split] {
+        writeln!(w, "{l}").expect("write");
+    }
+    w.flush().expect("flush");
+    let loaded = |n: i64| {
+        rusqlite::Connection::open(&db)
+            .and_then(|c| {
+                c.busy_timeout(Duration::from_millis(50))?;
+                c.query_row("SELECT count(*) FROM files", [], |r| r.get::<_, i64>(0))
+            })
+            .is_ok_and(|c| c == n)
+    };
+    assert!(
+        common::wait_for(60, || loaded(1)),
+        "the first report never loaded"
+    );
+    // SAFETY: kill(2) on the child this test started.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    // The rest, as far as the load still reads (it stops at its next line).
+    for l in &lines[split + 1..] {
+        if writeln!(w, "{l}").is_err() {
+            break;
+        }
+    }
+    drop(w);
+    let done = child.wait_with_output().expect("waits");
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(128 + libc::SIGTERM), "{stderr}");
+    assert!(
+        stderr.contains("stopped by SIGTERM: 1 reports loaded") && stderr.contains("rerun"),
+        "{stderr}"
+    );
+    assert!(
+        loaded(1),
+        "only the report before the signal is in the database"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("t.sqlite"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["reports.ndjson"], "no table, no temporary file");
+}

@@ -10,7 +10,8 @@ use super::{BatchError, Engine, Input, NOT_WRITTEN};
 use crate::extract;
 use crate::guard::extract_guarded_if_changed;
 use crate::link::nouns::YearNouns;
-use crate::output::FileReport;
+use crate::link::pass::FileKeys;
+use crate::output::{FileError, FileReport};
 use crate::text::tokenize::FileScope;
 use crate::worker::{Finished, Killed, Outcome};
 use crate::Config;
@@ -25,14 +26,38 @@ pub(super) struct Ctx<'a> {
     pub progress: &'a super::progress::Progress,
 }
 
-/// One file, finished: its report, for the sinks.
+/// One file, finished: what the summary and the cross-year pass need of its
+/// report (the report itself is on disk; a worker's is never parsed here).
 pub(super) struct Done {
     pub skipped: bool,
-    pub report: FileReport,
+    pub brief: Brief,
     /// The key nouns the cross-year pass needs, taken at extraction.
     pub nouns: Option<YearNouns>,
-    /// Why the report could not be written, when it could not.
-    pub unwritten: Option<String>,
+    /// Why the report could not be written, and the report (for the
+    /// sinks, from memory), when it could not.
+    pub unwritten: Option<(String, FileReport)>,
+}
+
+/// What the batch keeps of one report.
+pub(super) struct Brief {
+    pub forms: usize,
+    pub items: usize,
+    pub error: Option<FileError>,
+    pub keys: FileKeys,
+}
+
+impl Brief {
+    fn of(report: &FileReport) -> Brief {
+        Brief {
+            forms: report.submissions.len(),
+            items: (report.submissions.iter())
+                .flat_map(|s| &s.sections)
+                .map(|s| s.items.len())
+                .sum(),
+            error: report.error.clone(),
+            keys: FileKeys::of(report),
+        }
+    }
 }
 
 /// Process one input; `None` when the run is stopping and the file was not
@@ -59,14 +84,15 @@ pub(super) fn process(
             ctx.progress.done(report.error.is_some());
             Done {
                 skipped: true,
-                report,
+                brief: Brief::of(&report),
                 nouns: None,
                 unwritten: None,
             }
         })
     };
-    // The report, and the bytes of its file exactly as written.
-    let (report, json, nouns) = match ctx.engine {
+    // What is kept of the report, the bytes of its file exactly as written,
+    // and the report itself when it is at hand.
+    let (brief, json, nouns, report) = match ctx.engine {
         Engine::InProcess(guard) => {
             // The nouns are taken while the file's texts are still segmented.
             let _memo = FileScope::begin();
@@ -74,7 +100,7 @@ pub(super) fn process(
                 Some(report) => {
                     let json = to_json(&report);
                     let nouns = YearNouns::of(&report.submissions);
-                    (report, json, Some(nouns))
+                    (Brief::of(&report), json, Some(nouns), Some(report))
                 }
                 None => return Ok(kept(earlier)),
             }
@@ -86,25 +112,14 @@ pub(super) fn process(
                 Some(known).filter(|k| !k.is_empty()),
             ) {
                 Ok(Outcome::Unchanged) => return Ok(kept(earlier)),
-                Ok(Outcome::Report(Finished { json, nouns, .. })) => {
-                    match serde_json::from_slice::<FileReport>(&json) {
-                        Ok(report) => (report, json, YearNouns::from_bytes(&nouns)),
-                        Err(e) => with_no_nouns(failed(
-                            input,
-                            crate::output::ErrorCode::Corrupt,
-                            format!("{}: the worker's report cannot be read: {e}", input.display),
-                        )),
-                    }
-                }
+                Ok(Outcome::Report(done)) => from_worker(input, done),
                 Err(Killed::Cancelled) => return Ok(None),
                 Err(Killed::NoWorker(why)) => {
                     return Err(BatchError::Pool(format!(
                         "cannot start a worker process: {why}"
                     )))
                 }
-                Err(killed) => {
-                    with_no_nouns(failed(input, killed.code(), killed.message(&input.display)))
-                }
+                Err(killed) => failed(input, killed.code(), killed.message(&input.display)),
             }
         }
     };
@@ -112,25 +127,56 @@ pub(super) fn process(
         .err()
         .map(|e| format!("{}: {NOT_WRITTEN} ({})", target.display(), write::why(&e)));
     ctx.progress
-        .done(report.error.is_some() || unwritten.is_some());
+        .done(brief.error.is_some() || unwritten.is_some());
+    // A report that is not on disk goes to the sinks from memory.
+    let unwritten = unwritten.map(|why| {
+        let report = match report.or_else(|| serde_json::from_slice(&json).ok()) {
+            Some(report) => report,
+            None => {
+                let source = extract::unread_source(&input.path, &input.display);
+                let why = format!("{}: the worker's report cannot be read", input.display);
+                extract::failed(source, crate::output::ErrorCode::Corrupt, why)
+            }
+        };
+        (why, report)
+    });
     Ok(Some(Done {
         skipped: false,
-        report,
+        brief,
         nouns,
         unwritten,
     }))
 }
 
-fn with_no_nouns(
-    (report, json): (FileReport, Vec<u8>),
-) -> (FileReport, Vec<u8>, Option<YearNouns>) {
-    (report, json, None)
+type Made = (Brief, Vec<u8>, Option<YearNouns>, Option<FileReport>);
+
+/// What a worker sent: its figures and keys as they came, the report left
+/// unparsed (it is parsed only when the keys do not read back).
+fn from_worker(input: &Input, done: Finished) -> Made {
+    let nouns = YearNouns::from_bytes(&done.nouns);
+    if let Some(keys) = FileKeys::from_bytes(&done.keys) {
+        let brief = Brief {
+            forms: done.forms,
+            items: done.items,
+            error: done.error,
+            keys,
+        };
+        return (brief, done.json, nouns, None);
+    }
+    match serde_json::from_slice::<FileReport>(&done.json) {
+        Ok(report) => (Brief::of(&report), done.json, nouns, Some(report)),
+        Err(e) => failed(
+            input,
+            crate::output::ErrorCode::Corrupt,
+            format!("{}: the worker's report cannot be read: {e}", input.display),
+        ),
+    }
 }
 
 /// The report of a file that yielded none, and its bytes.
-fn failed(input: &Input, code: crate::output::ErrorCode, message: String) -> (FileReport, Vec<u8>) {
+fn failed(input: &Input, code: crate::output::ErrorCode, message: String) -> Made {
     let source = extract::unread_source(&input.path, &input.display);
     let report = extract::failed(source, code, message);
     let json = to_json(&report);
-    (report, json)
+    (Brief::of(&report), json, None, Some(report))
 }

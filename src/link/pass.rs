@@ -17,6 +17,7 @@ use super::nouns::YearNouns;
 use super::score::MAX_PAIRS;
 use super::years::{self, Key, Update};
 use crate::output::{FileReport, Submission};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,7 +64,7 @@ pub struct ThisYearDone {
 
 impl Pass {
     /// Pair this year's forms with next year's, from the keys of every
-    /// output ([`report_keys`] of each, `file` being its position among the
+    /// output ([`FileKeys::of`] each, `file` being its position among the
     /// outputs) and the outputs carrying cross-year links of an earlier run.
     pub fn from_keys(keys: Vec<Key>, stale: BTreeSet<usize>) -> Pass {
         let pairs = years::pair(&keys);
@@ -177,21 +178,42 @@ impl Pass {
     }
 }
 
-/// The key of every submission of `report` (the output at position `file`),
-/// and whether it carries cross-year links of an earlier run (kept by
+/// What the pass needs of one report: the key of every submission and
+/// whether the report carries cross-year links of an earlier run (kept by
 /// `--skip-existing`), which the pass then clears or redoes. The batch takes
-/// them from the reports it has in memory, so the pass does not read every
-/// output back to find them.
-pub fn report_keys(file: usize, report: &FileReport) -> (Vec<Key>, bool) {
-    let keys = (report.submissions.iter().enumerate())
-        .map(|(s, sub)| Key::of(file, s, &report.source.path, sub))
-        .collect();
-    let stale = (report.submissions.iter())
-        .flat_map(|sub| &sub.sections)
-        .flat_map(|x| &x.items)
-        .filter_map(|i| i.links.as_ref())
-        .any(|l| l.results_status.is_some() || l.results.is_some() || l.previous_plans.is_some());
-    (keys, stale)
+/// them from the reports it has in memory (or from the worker that made the
+/// report), so the pass does not read every output back to find them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileKeys {
+    /// Keys numbered as file 0; the batch numbers them by output.
+    pub keys: Vec<Key>,
+    pub stale: bool,
+}
+
+impl FileKeys {
+    pub fn of(report: &FileReport) -> FileKeys {
+        let keys = (report.submissions.iter().enumerate())
+            .map(|(s, sub)| Key::of(0, s, &report.source.path, sub))
+            .collect();
+        let stale = (report.submissions.iter())
+            .flat_map(|sub| &sub.sections)
+            .flat_map(|x| &x.items)
+            .filter_map(|i| i.links.as_ref())
+            .any(|l| {
+                l.results_status.is_some() || l.results.is_some() || l.previous_plans.is_some()
+            });
+        FileKeys { keys, stale }
+    }
+
+    /// The keys as bytes, to cross a pipe.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Read [`FileKeys::to_bytes`]; `None` when the bytes are not in that form.
+    pub fn from_bytes(bytes: &[u8]) -> Option<FileKeys> {
+        serde_json::from_slice(bytes).ok()
+    }
 }
 
 fn write_if_changed(out_root: &Path, path: &Path, report: &FileReport) -> std::io::Result<bool> {

@@ -9,9 +9,10 @@
 
 use super::{section_items_mut, status};
 use crate::output::{ItemRef, Links, Submission};
+use serde::{Deserialize, Serialize};
 
 /// What pairing needs to know of one submission.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Key {
     /// Position of its file among the reports, and of it in its file.
     pub file: usize,

@@ -19,7 +19,7 @@ pub mod sqlite;
 pub mod table;
 pub mod xlsx;
 
-use crate::output::FileReport;
+use crate::output::{FileError, FileReport};
 
 /// A destination of reports.
 pub trait Sink {
@@ -190,12 +190,11 @@ pub fn temp_beside(target: &std::path::Path) -> std::io::Result<tempfile::NamedT
 }
 
 /// The stderr line for a file that could not be read: `shiryo: PATH: CODE: REASON`.
-pub fn failure_line(report: &FileReport) -> Option<String> {
-    let e = report.error.as_ref()?;
-    let path = &report.source.path;
+pub fn failure_line(path: &str, error: Option<&FileError>) -> Option<String> {
+    let e = error?;
     let reason = e
         .message
-        .strip_prefix(path.as_str())
+        .strip_prefix(path)
         .and_then(|m| m.strip_prefix(": "))
         .unwrap_or(&e.message);
     Some(format!("shiryo: {path}: {}: {reason}", e.code))

@@ -160,7 +160,6 @@ impl Pool {
             display: display.to_string(),
             limits: self.cfg.limits,
             cpu_secs: self.cpu_secs(),
-            want_ndjson: false,
             keep_if_sha256: keep_if_sha256.unwrap_or_default().to_string(),
         }
         .encode();

@@ -12,12 +12,13 @@
 //! Must not know: processes, limits enforcement, extraction.
 
 use super::Finished;
+use crate::output::FileError;
 use crate::read::Limits;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 /// The first frame a worker sends: its protocol and version.
-pub const HELLO: &[u8] = b"shiryo-worker/3";
+pub const HELLO: &[u8] = b"shiryo-worker/4";
 
 /// Largest request frame a worker accepts (a path and a few numbers).
 pub const MAX_REQUEST: u32 = 1 << 20;
@@ -40,8 +41,6 @@ pub struct Request {
     pub limits: Limits,
     /// CPU seconds the worker may spend on this file.
     pub cpu_secs: u64,
-    /// Also send the file's NDJSON lines.
-    pub want_ndjson: bool,
     /// When not empty: the SHA-256 (hex) of the file a report already
     /// exists for; a file that still hashes to it is answered
     /// [`Reply::Unchanged`] without being extracted.
@@ -110,7 +109,6 @@ impl Request {
             l.max_ratio,
             l.max_cells as u64,
             self.cpu_secs,
-            u64::from(self.want_ndjson),
         ] {
             out.extend(v.to_le_bytes());
         }
@@ -131,7 +129,6 @@ impl Request {
             max_cells: usize::try_from(n()?).unwrap_or(usize::MAX),
         };
         let cpu_secs = f.u64()?;
-        let want_ndjson = f.u64()? != 0;
         let keep_if_sha256 = f.string()?;
         f.end()?;
         Ok(Request {
@@ -139,7 +136,6 @@ impl Request {
             display,
             limits,
             cpu_secs,
-            want_ndjson,
             keep_if_sha256,
         })
     }
@@ -154,8 +150,13 @@ impl Reply {
                 let mut head = vec![TAG_DONE];
                 head.extend((d.forms as u64).to_le_bytes());
                 head.extend((d.items as u64).to_le_bytes());
-                put_bytes(&mut head, d.error.as_deref().unwrap_or("").as_bytes());
-                put_bytes(&mut head, &d.ndjson);
+                let (code, message) = match &d.error {
+                    Some(e) => (e.code.as_str(), e.message.as_str()),
+                    None => ("", ""),
+                };
+                put_bytes(&mut head, code.as_bytes());
+                put_bytes(&mut head, message.as_bytes());
+                put_bytes(&mut head, &d.keys);
                 put_bytes(&mut head, &d.nouns);
                 head.extend((d.json.len() as u32).to_le_bytes());
                 (head, &d.json)
@@ -201,8 +202,10 @@ impl Reply {
         let mut f = Fields::new(&payload, TAG_DONE)?;
         let forms = usize::try_from(f.u64()?).map_err(|_| "form count")?;
         let items = usize::try_from(f.u64()?).map_err(|_| "item count")?;
-        let error = Some(f.string()?).filter(|e| !e.is_empty());
-        let ndjson = f.bytes()?.to_vec();
+        let code = f.string()?;
+        let message = f.string()?;
+        let error = (!code.is_empty()).then_some(FileError { code, message });
+        let keys = f.bytes()?.to_vec();
         let nouns = f.bytes()?.to_vec();
         let json_len = f.bytes()?.len();
         f.end()?;
@@ -212,7 +215,7 @@ impl Reply {
             items,
             error,
             json: payload,
-            ndjson,
+            keys,
             nouns,
         }))
     }

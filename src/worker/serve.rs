@@ -30,7 +30,7 @@ pub fn serve() -> io::Result<()> {
                 // The report's nouns are taken while its texts are segmented.
                 let _memo = crate::text::tokenize::FileScope::begin();
                 match extract::extract_file_if_changed(&req.path, &req.display, &cfg, known) {
-                    Some(report) => Reply::Done(Finished::of(&report, req.want_ndjson)),
+                    Some(report) => Reply::Done(Finished::of(&report)),
                     None => Reply::Unchanged,
                 }
             }

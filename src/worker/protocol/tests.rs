@@ -7,7 +7,6 @@ fn request() -> Request {
         display: "in/資料 2-6.docx".into(),
         limits: Limits::default(),
         cpu_secs: 60,
-        want_ndjson: true,
         keep_if_sha256: "ab".repeat(32),
     }
 }
@@ -18,7 +17,7 @@ fn done() -> Finished {
         items: 17,
         error: None,
         json: b"{\n  \"schema\": \"shiryo/v1\"\n}\n".to_vec(),
-        ndjson: b"{}\n{}\n".to_vec(),
+        keys: br#"{"keys":[],"stale":false}"#.to_vec(),
         nouns: "0 1 0\t会議 多職種\n".as_bytes().to_vec(),
     }
 }
@@ -30,8 +29,11 @@ fn requests_and_replies_survive_the_round_trip() {
     for reply in [
         Reply::Done(done()),
         Reply::Done(Finished {
-            error: Some("too_large".into()),
-            ndjson: Vec::new(),
+            error: Some(FileError {
+                code: "too_large".into(),
+                message: "in/資料.xlsx: over the cell limit".into(),
+            }),
+            keys: Vec::new(),
             ..done()
         }),
         Reply::Refused("why".into()),
