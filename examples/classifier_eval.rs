@@ -25,7 +25,9 @@
 //! `classify_issues2.toml` — 128 section-2 issues in the field's wording
 //! (round 5): `issues2` is its tune part (cases 1–90), `issues2-held` its
 //! held-out part; `holdout3-s2` / `holdout4-s2` are the section-2 cases of
-//! those holdouts. The figures go to docs/TEXT_LAYER.md.
+//! those holdouts; `classify_issues3.toml` — 40 more issues in new wording
+//! (round 6, written before the run, then tuned on: `issues3`). The figures
+//! go to docs/TEXT_LAYER.md.
 
 use std::time::Instant;
 
@@ -151,6 +153,7 @@ fn main() {
         ("holdout4-s2", "classify_holdout4.toml"),
         ("issues2", "classify_issues2.toml"),
         ("issues2-held", "classify_issues2.toml"),
+        ("issues3", "classify_issues3.toml"),
     ];
     let mut all_texts = Vec::new();
     for (label, file) in sets {

@@ -14,7 +14,7 @@
 
 mod event;
 
-use super::dates::chars::{digit, is_digit, is_kanji, Chars};
+use super::dates::chars::{digit, is_digit, is_kanji, is_tilde, Chars};
 use super::dates::clause::Layout;
 use super::dates::list_joins;
 use super::TextContext;
@@ -187,6 +187,9 @@ fn count_at(c: &Chars, kai: usize) -> Option<Found> {
     if value == 0 {
         return None;
     }
+    // 月1～2回, 5～6回: a range of counts is one fact, its value the number
+    // written before 回 (the upper end).
+    let num_start = range_start(c, num_start, value);
     let before = c.skip_spaces_back(num_start);
     if c.before(before) == Some('第') {
         return None; // 第1回
@@ -196,13 +199,18 @@ fn count_at(c: &Chars, kai: usize) -> Option<Found> {
     if let Some((s, p, e)) = period_before(c, before) {
         (start, per, every) = (s, Some(p), e);
     } else {
-        if let Some((p, e)) = period_after(c, end) {
-            per = Some(p);
-            end = e;
+        if let Some((p, n, e)) = period_after(c, end) {
+            (per, every, end) = (Some(p), n, e);
         }
-        // 前半3回, 残り3回: the part of a series stays in the text.
+        // 前半3回, 残り3回: the part of a series stays in the text, and so
+        // does a period before it (年間延べ30回).
         if let Some(q) = QUALIFIERS.iter().find(|q| c.ends_with(before, q)) {
             start = before - q.chars().count();
+            if per.is_none() {
+                if let Some((s, p, e)) = period_before(c, c.skip_spaces_back(start)) {
+                    (start, per, every) = (s, Some(p), e);
+                }
+            }
         }
     }
     Some(Found {
@@ -267,12 +275,39 @@ fn kanji_value(ks: &[char]) -> Option<u32> {
     }
 }
 
-/// A period word ending at `end` (before the number, after an optional に/で):
-/// its start, period and `every`.
+/// Where a count that starts at `num_start` starts when a range ends there:
+/// the lower number's start in `1～2回` (a lower number below `upper`).
+fn range_start(c: &Chars, num_start: usize, upper: u32) -> usize {
+    let t = c.skip_spaces_back(num_start);
+    if t == 0 || !c.at(t - 1).is_some_and(is_tilde) {
+        return num_start;
+    }
+    match number_before(c, c.skip_spaces_back(t - 1)) {
+        Some((lower, s)) if lower >= 1 && lower < upper => s,
+        _ => num_start,
+    }
+}
+
+/// A period word ending at `end` (before the number, after an optional に/で,
+/// ごとに, 毎に or おきに): its start, period and `every`.
 fn period_before(c: &Chars, end: usize) -> Option<(usize, Per, u32)> {
     let mut e = end;
     if matches!(c.before(e), Some('に' | 'で')) {
         e = c.skip_spaces_back(e - 1);
+        // 3か月ごとに1回, 2週間おきに1回.
+        for w in ["ごと", "毎", "おき"] {
+            if c.ends_with(e, w) && e > w.chars().count() {
+                let s = e - w.chars().count();
+                if !FREQUENCY_WORDS.iter().any(|(f, _, _)| c.starts_with(s, f)) {
+                    e = c.skip_spaces_back(s);
+                }
+                break;
+            }
+        }
+    }
+    // 四半期に1回: every three months.
+    if c.ends_with(e, "四半期") {
+        return Some((e - 3, Per::Month, 3));
     }
     for (w, per, every) in FREQUENCY_WORDS {
         if c.ends_with(e, w) {
@@ -305,6 +340,8 @@ fn period_before(c: &Chars, end: usize) -> Option<(usize, Per, u32)> {
         let n = unit.chars().count();
         if c.ends_with(e, unit) {
             if let Some((v, s)) = number_before(c, e - n) {
+                // 2～3か月に1回: the range is kept, `every` its upper end.
+                let s = range_start(c, s, v);
                 // Not an era year (令和7年1回).
                 let era = c
                     .before(s)
@@ -331,18 +368,35 @@ fn period_before(c: &Chars, end: usize) -> Option<(usize, Per, u32)> {
     Some((e - 1, per, 1))
 }
 
-/// `1回/月` after 回 (at `i`): the period and the end of the fact.
-fn period_after(c: &Chars, i: usize) -> Option<(Per, usize)> {
+/// `1回/月`, `1回/2か月` after 回 (at `i`): the period, `every` and the end
+/// of the fact.
+fn period_after(c: &Chars, i: usize) -> Option<(Per, u32, usize)> {
     if !matches!(c.at(i), Some('/' | '／')) {
         return None;
     }
-    let per = match c.at(i + 1)? {
-        '年' => Per::Year,
-        '月' => Per::Month,
-        '週' => Per::Week,
-        _ => return None,
+    let (every, k) = match c.number(i + 1, 2) {
+        Some((v, k)) if v >= 1 => (v, k),
+        Some(_) => return None,
+        None => (1, i + 1),
     };
-    Some((per, i + 2))
+    for (unit, per) in [
+        ("か月", Per::Month),
+        ("ヶ月", Per::Month),
+        ("ケ月", Per::Month),
+        ("カ月", Per::Month),
+        ("ヵ月", Per::Month),
+        ("箇月", Per::Month),
+        ("週間", Per::Week),
+        ("年", Per::Year),
+        ("月", Per::Month),
+        ("週", Per::Week),
+    ] {
+        // A number needs its unit (2か月), the bare 月 only without one.
+        if c.starts_with(k, unit) && (k == i + 1 || unit != "月") {
+            return Some((per, every, k + unit.chars().count()));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

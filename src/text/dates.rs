@@ -83,20 +83,40 @@ fn joins_of(text: &str, raws: &[scan::Raw]) -> Vec<usize> {
         .filter_map(|w| {
             let (a, b) = (w[0].span.end, w[1].span.start);
             let between = text.get(a..b)?;
-            let t = between.trim_matches(' ');
+            let t = without_weekday(between);
             let mut cs = t.chars();
             match (cs.next(), cs.next()) {
-                (Some(c), None) if chars::is_list_sep(c) => between.find(c).map(|k| a + k),
+                (Some(c), None) if chars::is_list_sep(c) => between.rfind(c).map(|k| a + k),
                 _ => None,
             }
         })
         .collect()
 }
 
+/// `between` without spaces around it and without the weekday bracket that
+/// follows a date (`(土)`, `（土・祝）`): `3/9(土)、3/23(土)` is one list.
+fn without_weekday(between: &str) -> &str {
+    let t = between.trim_matches(' ');
+    let Some(open) = t.chars().next().filter(|&c| c == '(' || c == '（') else {
+        return t;
+    };
+    let inner = &t[open.len_utf8()..];
+    let Some(close) = inner.find([')', '）']) else {
+        return t;
+    };
+    let day = &inner[..close];
+    let weekday = !day.is_empty() && day.chars().all(|c| "月火水木金土日祝休・".contains(c));
+    if !weekday {
+        return t;
+    }
+    let rest = &inner[close..];
+    rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_matches(' ')
+}
+
 /// True when `between` (the text between two dates) makes them one list:
 /// nothing, spaces, or one list separator.
 fn is_link(between: &str) -> bool {
-    let t = between.trim_matches(' ');
+    let t = without_weekday(between);
     let mut cs = t.chars();
     match (cs.next(), cs.next()) {
         (None, _) => true,

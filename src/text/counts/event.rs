@@ -85,6 +85,7 @@ pub(super) fn events(text: &str, layout: &Layout, spans: &[Range<usize>]) -> Vec
                 later.or_else(|| r.nearest(s))
             })
         })
+        .map(|e| e.filter(|e| !is_manner(e)))
         .collect()
 }
 
@@ -199,7 +200,7 @@ impl Reader<'_, '_> {
     /// The thing held by the holding word at `h`: `X開催`, `Xを…開催`, `Xの開催`.
     fn object_of(&self, h: usize) -> Option<String> {
         let vouched = self.holding(h)?;
-        let accept = |e: String| (vouched || gathering(&e)).then_some(e);
+        let accept = |e: String| (vouched && !is_manner(&e) || gathering(&e)).then_some(e);
         if let Some(p) = h.checked_sub(1) {
             let pw = &self.words[p];
             // 年10回程度開催: a degree word before 開催 is not what is held.
@@ -207,7 +208,11 @@ impl Reader<'_, '_> {
                 && pw.span.end == self.words[h].span.start
                 && !is_degree(pw.surface)
             {
-                return self.compound_head(p).and_then(accept);
+                match self.compound_head(p) {
+                    // 会議を書面開催: the manner, not the thing; look further back.
+                    Some(e) if is_manner(&e) => {}
+                    other => return other.and_then(accept),
+                }
             }
         }
         let lo = h.saturating_sub(24);
@@ -230,6 +235,11 @@ impl Reader<'_, '_> {
                     continue;
                 }
                 let mut k = i.checked_sub(1)?;
+                // 3回の開催: the count is what the particle ties to 開催;
+                // nothing further back is what is held.
+                if self.words[k].kind == Kind::Count {
+                    return None;
+                }
                 if is_close_quote(self.words[k].surface) {
                     k = k.checked_sub(1)?;
                 }
@@ -375,6 +385,32 @@ fn shortest_word_ending(head: &str) -> String {
         }
     }
     head.to_string()
+}
+
+/// How or whether a thing is held, never the thing: the manner
+/// (`書面開催`, `オンライン形式`, `対面`) and the plan or record words
+/// (`開催予定`, `実施計画`, `目標`).
+fn is_manner(head: &str) -> bool {
+    matches!(
+        head,
+        "予定"
+            | "計画"
+            | "目標"
+            | "実績"
+            | "書面"
+            | "オンライン"
+            | "Web"
+            | "WEB"
+            | "web"
+            | "ウェブ"
+            | "対面"
+            | "集合"
+            | "ハイブリッド"
+            | "リモート"
+            | "現地"
+            | "方式"
+            | "形式"
+    )
 }
 
 /// Words of degree after a count (`3回程度`), never the counted thing.

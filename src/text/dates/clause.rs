@@ -48,7 +48,25 @@ pub(crate) struct Layout {
     has_digit: Vec<bool>,
     /// Character indices of the 、 that join members of a list of dates, sorted.
     joins: Vec<usize>,
+    /// Character indices that end a clause without punctuation: the last
+    /// character of a contrast after 予定 (`12回開催予定のうち8回実施`,
+    /// `予定中`, `予定に対し`, `予定だったが`), sorted. What precedes is the
+    /// plan, what follows what was done.
+    contrasts: Vec<usize>,
 }
+
+/// What may follow 予定 to set the plan against what was done.
+const CONTRASTS: [&str; 9] = [
+    "のうち",
+    "の内",
+    "中",
+    "に対し",
+    "だったが",
+    "であったが",
+    "していたが",
+    "したが",
+    "のところ",
+];
 
 fn idx(v: u32) -> usize {
     v as usize
@@ -98,12 +116,20 @@ impl Layout {
         // opener was assigned before it was pushed, a closer after its pop.
         let mut joins: Vec<usize> = joins.iter().map(|&b| c.index_of(b)).collect();
         joins.sort_unstable();
+        let contrasts = (0..n)
+            .filter(|&i| c.starts_with(i, "予定"))
+            .filter_map(|i| {
+                let w = CONTRASTS.iter().find(|w| c.starts_with(i + 2, w))?;
+                Some(i + 1 + w.chars().count())
+            })
+            .collect();
         Layout {
             c,
             pairs,
             owner,
             has_digit,
             joins,
+            contrasts,
         }
     }
 
@@ -143,9 +169,11 @@ impl Layout {
         }
     }
 
-    /// True when the 、/。 at `i` ends a clause (see the module rules).
+    /// True when the 、/。 at `i` ends a clause (see the module rules), or a
+    /// contrast after 予定 ends there.
     fn is_boundary(&self, i: usize) -> bool {
-        self.c.at(i).is_some_and(is_clause_end) && self.joins.binary_search(&i).is_err()
+        (self.c.at(i).is_some_and(is_clause_end) && self.joins.binary_search(&i).is_err())
+            || self.contrasts.binary_search(&i).is_ok()
     }
 
     /// The clause around character span `lo..hi`, as character indices, and

@@ -7,7 +7,7 @@
 //!
 //! Must not know: fiscal years, `planned`.
 
-use super::chars::{is_digit, is_list_sep, is_slash, is_tilde, Chars};
+use super::chars::{is_close_bracket, is_digit, is_list_sep, is_slash, is_tilde, Chars};
 use std::ops::Range;
 
 /// A calendar month or day as written; `year` only when the text gives one
@@ -375,6 +375,10 @@ impl Scanner<'_> {
         {
             return None;
         }
+        // A share of things counted, not a date: 4/5施設が導入, 8/10人が回答.
+        if self.share_counter(k) {
+            return None;
+        }
         Some(Parsed {
             p: Point {
                 year: None,
@@ -383,6 +387,45 @@ impl Scanner<'_> {
             },
             end: k,
             style: Style::Slash,
+        })
+    }
+
+    /// True when a counter of things stands at `k` as a word of its own
+    /// (followed by a particle, punctuation, a bracket or the end): the
+    /// `N/M` before it is a share (`4/5施設が`, `3/4名中`), while a date
+    /// before a longer word stays a date (`5/20病院連絡会`, `9/1市民講座`).
+    fn share_counter(&self, k: usize) -> bool {
+        const COUNTERS: [&str; 24] = [
+            "施設",
+            "事業所",
+            "機関",
+            "医療機関",
+            "病院",
+            "診療所",
+            "薬局",
+            "法人",
+            "団体",
+            "チーム",
+            "市町村",
+            "市町",
+            "市",
+            "町",
+            "村",
+            "地区",
+            "圏域",
+            "人",
+            "名",
+            "件",
+            "か所",
+            "ヶ所",
+            "箇所",
+            "割",
+        ];
+        COUNTERS.iter().any(|w| {
+            self.c.starts_with(k, w)
+                && self.c.at(k + w.chars().count()).is_none_or(|n| {
+                    "がのはでもと中、。，,）)」 ".contains(n) || is_close_bracket(n)
+                })
         })
     }
 
