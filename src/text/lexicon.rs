@@ -18,7 +18,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::tokenize::Token;
-use super::topics::TopicRules;
+use super::topics::{NamedWords, TopicRules};
 use super::vocabulary;
 
 /// The lexicon shipped with the crate.
@@ -260,6 +260,18 @@ impl Lexicon {
                 let (name, pattern) = rule
                     .split_once('\t')
                     .ok_or_else(|| err(format!("@{rule} needs a tab and a pattern")))?;
+                if name.trim() == "named" {
+                    // A list of words, not a pattern.
+                    let words: Vec<String> = pattern.trim().split('|').map(String::from).collect();
+                    if let Some(w) = words.iter().find(|w| regex::escape(w) != **w) {
+                        return Err(err(format!("@named lists words: {w:?} is a pattern")));
+                    }
+                    let named = NamedWords::new(words).map_err(|e| err(format!("@named: {e}")))?;
+                    if lexicon.topics.named.replace(named).is_some() {
+                        return Err(err("@named given twice".into()));
+                    }
+                    continue;
+                }
                 let re = Regex::new(pattern.trim())
                     .map_err(|e| err(format!("bad regex {pattern}: {e}")))?;
                 let slot = match name.trim() {
@@ -267,7 +279,6 @@ impl Lexicon {
                     "event" => &mut lexicon.topics.event,
                     "background" => &mut lexicon.topics.background,
                     "role" => &mut lexicon.topics.role,
-                    "named" => &mut lexicon.topics.named,
                     other => return Err(err(format!("unknown rule @{other}"))),
                 };
                 if slot.replace(re).is_some() {
@@ -311,7 +322,7 @@ impl Lexicon {
                 message: format!("vocabulary: {message}"),
             };
             if row.names_a_meeting_or_tool() && !row.is_pattern() {
-                named.push(regex::escape(row.term));
+                named.push(row.term.to_string());
             }
             let Some(weights) = row.weights else {
                 continue;
@@ -332,15 +343,14 @@ impl Lexicon {
         if !named.is_empty() {
             // Longest first, so a compound wins over a word inside it.
             named.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
-            let mut alternatives = named.join("|");
             if let Some(existing) = &self.topics.named {
-                alternatives = format!("{alternatives}|{}", existing.as_str());
+                named.extend(existing.words().iter().cloned());
             }
-            let re = Regex::new(&alternatives).map_err(|e| LexiconError {
+            let words = NamedWords::new(named).map_err(|e| LexiconError {
                 line: 0,
                 message: format!("vocabulary: @named words: {e}"),
             })?;
-            self.topics.named = Some(re);
+            self.topics.named = Some(words);
         }
         Ok(())
     }
@@ -578,6 +588,13 @@ mod tests {
             LEXICON.entries.len() > lex.entries.len(),
             "vocabulary added"
         );
+    }
+
+    #[test]
+    fn named_lists_words_not_patterns() {
+        let e = Lexicon::parse("@named\t会議|部会.*\n").unwrap_err();
+        assert!(e.message.contains("is a pattern"), "{}", e.message);
+        assert!(Lexicon::parse("@named\t会議\n@named\t部会\n").is_err());
     }
 
     #[test]
