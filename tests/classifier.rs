@@ -416,6 +416,32 @@ fn section_2_dev_set() {
 }
 
 #[test]
+fn an_issue_of_several_parts_gets_the_categories_of_each() {
+    // SPEC: in section 2 an enumeration inside one paragraph stays one item;
+    // each of its parts is an issue, so a shortage named in one part lies
+    // in ② even when another part names a meeting's or the residents'
+    // problem (the default ② applies part by part).
+    for (text, expected) in [
+        (
+            "①地域住民のACPの理解が進んでいない②訪問看護師が不足している③夜間の往診体制が不十分",
+            vec![2, 3, 5],
+        ),
+        (
+            "多職種連携会議の参加者が固定化している。また、訪問看護師が不足している。住民への在宅医療の周知が十分でない。",
+            vec![1, 2, 5],
+        ),
+    ] {
+        let e = explain_issue(text);
+        assert_eq!(classify_issue(text), expected, "{e}");
+        assert_eq!(e.categories, expected, "{e}");
+        assert_eq!(e.parts.len(), 3, "{e}");
+    }
+    // One sentence is one part: nothing is added.
+    let one = explain_issue("訪問看護師が不足している。");
+    assert!(one.parts.is_empty(), "{one}");
+}
+
+#[test]
 fn section_2_dev_set_round_6() {
     // classify_issues3.toml (round 6, 2026-12-07): 40 issues in wording the
     // other sets do not use, labelled before the classifier was run on them

@@ -64,7 +64,65 @@ pub enum Kind {
 /// for every item, its `issue:` entries, and — when nothing is chosen with
 /// those — its `issue-default:` entries (DECISIONS 8).
 pub fn classify_issue(text: &str) -> Vec<u8> {
-    reason(&LEXICON, &prepare(text), Kind::Issue, None).1
+    let whole = reason(&LEXICON, &prepare(text), Kind::Issue, None).1;
+    with_parts(&LEXICON, text, whole)
+}
+
+/// An issue written as several issues in one paragraph (sentences, or an
+/// enumeration ①…②…, each part standing alone) gets the categories of each
+/// part besides those of the whole: a shortage named in the second sentence
+/// lies in ② even when the first names a meeting's problem.
+fn with_parts(lexicon: &Lexicon, text: &str, categories: Vec<u8>) -> Vec<u8> {
+    let (mut categories, parts) = (categories, part_categories(lexicon, text));
+    categories.extend(parts.into_iter().flat_map(|(_, c)| c));
+    categories.sort_unstable();
+    categories.dedup();
+    categories
+}
+
+/// Each part of an issue with its own categories; empty for an issue of one
+/// part.
+fn part_categories(lexicon: &Lexicon, text: &str) -> Vec<(String, Vec<u8>)> {
+    let normalised = normalize(text);
+    let parts = issue_parts(&normalised);
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    (parts.into_iter())
+        .map(|p| {
+            (
+                p.to_string(),
+                reason(lexicon, &prepare(p), Kind::Issue, None).1,
+            )
+        })
+        .collect()
+}
+
+/// The parts of an issue (normalised text): its sentences (ended by 。 or a
+/// line break) and the members of an enumeration by circled numbers; parts
+/// of fewer than six characters are not issues of their own.
+pub fn issue_parts(prepared: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in prepared.char_indices() {
+        let cut_before = ('①'..='⑳').contains(&c) && i > start;
+        let cut_after = matches!(c, '。' | '\n');
+        if cut_before {
+            parts.push(&prepared[start..i]);
+            start = i;
+        }
+        if cut_after {
+            let end = i + c.len_utf8();
+            parts.push(&prepared[start..end]);
+            start = end;
+        }
+    }
+    parts.push(&prepared[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| p.chars().count() >= 6)
+        .collect()
 }
 
 /// [`explain`] for an issue ([`classify_issue`]).
@@ -92,6 +150,14 @@ pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
     let prepared = prepare(text);
     let mut tokens = Vec::new();
     let (hits, categories, scores) = reason(lexicon, &prepared, kind, Some(&mut tokens));
+    let parts = match kind {
+        Kind::Issue => part_categories(lexicon, text),
+        Kind::Activity => Vec::new(),
+    };
+    let mut categories = categories;
+    categories.extend(parts.iter().flat_map(|(_, c)| c.iter().copied()));
+    categories.sort_unstable();
+    categories.dedup();
     Explanation {
         text: prepared,
         kind,
@@ -99,6 +165,7 @@ pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
         hits,
         scores,
         settings: lexicon.settings,
+        parts,
         categories,
     }
 }
@@ -309,6 +376,9 @@ pub struct Explanation {
     /// Score per category, index 0 = ①.
     pub scores: Weights,
     pub settings: Settings,
+    /// An issue of several parts: each part and its own categories, which
+    /// join those of the whole.
+    pub parts: Vec<(String, Vec<u8>)>,
     /// The result, as [`classify`] returns it.
     pub categories: Vec<u8>,
 }
@@ -378,6 +448,27 @@ impl fmt::Display for Explanation {
         )?;
         for (name, s) in CATEGORY_NAMES.iter().zip(self.scores) {
             writeln!(f, "  {s:>6.2}  {name}")?;
+        }
+        if !self.parts.is_empty() {
+            writeln!(
+                f,
+                "parts (each an issue of its own; their categories join):"
+            )?;
+            for (part, cats) in &self.parts {
+                let names: Vec<&str> = cats
+                    .iter()
+                    .map(|&c| CATEGORY_NAMES[usize::from(c - 1)])
+                    .collect();
+                writeln!(
+                    f,
+                    "  {part} → {}",
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                )?;
+            }
         }
         let chosen: Vec<&str> = self
             .categories
