@@ -454,6 +454,10 @@ fn parens(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
+    // A 【…】 that opens the text is its heading (`【①会議の開催】年4回`),
+    // not an aside: what it names is what the text is about.
+    let lead = text.len() - text.trim_start().len();
+    out.retain(|r| !(r.start == lead && text[lead..].starts_with('【')));
     out
 }
 
