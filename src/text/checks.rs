@@ -69,7 +69,13 @@ pub fn count_mismatch(text: &str, dates: &[DateFact], counts: &[CountFact]) -> O
         if beside.iter().any(|k| k.per.is_some()) {
             continue;
         }
-        if beside.iter().any(|k| k.value as usize == days.len()) {
+        // Agreeing with the days, or with the sessions when consecutive days
+        // make one (`2回開催（6/1、6/15・16）`: a two-day session).
+        let sessions = sessions(&days);
+        if beside
+            .iter()
+            .any(|k| k.value as usize == days.len() || k.value as usize == sessions)
+        {
             continue;
         }
         let listed: Vec<&str> = days.iter().map(|d| d.text.as_str()).collect();
@@ -90,6 +96,33 @@ pub fn count_mismatch(text: &str, dates: &[DateFact], counts: &[CountFact]) -> O
     None
 }
 
+/// How many sessions the single days make when a day that follows the one
+/// before it (in the text's order) continues its session.
+fn sessions(days: &[&DateFact]) -> usize {
+    let numbers: Vec<Option<i64>> = days
+        .iter()
+        .map(|d| d.start.as_deref().and_then(day_number))
+        .collect();
+    let continues = numbers
+        .windows(2)
+        .filter(|w| matches!(w, [Some(a), Some(b)] if *b == *a + 1))
+        .count();
+    days.len() - continues
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (the civil calendar).
+fn day_number(s: &str) -> Option<i64> {
+    let y: i64 = s.get(0..4)?.parse().ok()?;
+    let m: i64 = s.get(5..7)?.parse().ok()?;
+    let d: i64 = s.get(8..10)?.parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 fn is_single_day(d: &DateFact) -> bool {
     d.start.is_some() && d.start == d.end && d.start.as_deref().is_some_and(|s| s.len() == 10)
 }
@@ -97,6 +130,24 @@ fn is_single_day(d: &DateFact) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_follow_the_calendar() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-29"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(
+            day_number("2025-01-01")
+                .zip(day_number("2024-12-31"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(day_number("2025-03"), None);
+    }
     use crate::text::counts::find_counts;
     use crate::text::dates::find_dates;
     use crate::text::TextContext;
