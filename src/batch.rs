@@ -407,12 +407,8 @@ impl Summary {
 
     /// Count one finished report.
     pub fn add(&mut self, report: &FileReport) {
-        let items = (report.submissions.iter())
-            .flat_map(|s| &s.sections)
-            .map(|s| s.items.len())
-            .sum();
         let why = report.error.as_ref().map(|e| e.code.as_str());
-        self.count(report.submissions.len(), items, why);
+        self.count(report.submissions.len(), report.item_count(), why);
     }
 
     /// Count one finished report of `forms` forms and `items` items that

@@ -298,6 +298,14 @@ pub fn item_id(submission_id: &str, section: u8, index: usize) -> String {
 }
 
 impl FileReport {
+    /// How many items its forms hold, in every section.
+    pub fn item_count(&self) -> usize {
+        (self.submissions.iter())
+            .flat_map(|s| &s.sections)
+            .map(|s| s.items.len())
+            .sum()
+    }
+
     /// Fill in every id and `index` from the report's own paths and positions.
     /// Idempotent; extraction calls it once, loaders call it on files written
     /// before ids were recorded.

@@ -60,12 +60,7 @@ impl Finished {
     pub fn of(report: &FileReport) -> Finished {
         Finished {
             forms: report.submissions.len(),
-            items: report
-                .submissions
-                .iter()
-                .flat_map(|s| &s.sections)
-                .map(|s| s.items.len())
-                .sum(),
+            items: report.item_count(),
             error: report.error.clone(),
             json: crate::batch::to_json(report),
             keys: crate::link::pass::FileKeys::of(report).to_bytes(),

@@ -50,10 +50,7 @@ impl Brief {
     fn of(report: &FileReport) -> Brief {
         Brief {
             forms: report.submissions.len(),
-            items: (report.submissions.iter())
-                .flat_map(|s| &s.sections)
-                .map(|s| s.items.len())
-                .sum(),
+            items: report.item_count(),
             error: report.error.clone(),
             keys: FileKeys::of(report),
         }

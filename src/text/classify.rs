@@ -65,16 +65,15 @@ pub enum Kind {
 /// those — its `issue-default:` entries (DECISIONS 8).
 pub fn classify_issue(text: &str) -> Vec<u8> {
     let whole = reason(&LEXICON, &prepare(text), Kind::Issue, None).1;
-    with_parts(&LEXICON, text, whole)
+    with_parts(whole, &part_categories(&LEXICON, text))
 }
 
 /// An issue written as several issues in one paragraph (sentences, or an
 /// enumeration ①…②…, each part standing alone) gets the categories of each
 /// part besides those of the whole: a shortage named in the second sentence
 /// lies in ② even when the first names a meeting's problem.
-fn with_parts(lexicon: &Lexicon, text: &str, categories: Vec<u8>) -> Vec<u8> {
-    let (mut categories, parts) = (categories, part_categories(lexicon, text));
-    categories.extend(parts.into_iter().flat_map(|(_, c)| c));
+fn with_parts(mut categories: Vec<u8>, parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    categories.extend(parts.iter().flat_map(|(_, c)| c.iter().copied()));
     categories.sort_unstable();
     categories.dedup();
     categories
@@ -154,10 +153,7 @@ pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
         Kind::Issue => part_categories(lexicon, text),
         Kind::Activity => Vec::new(),
     };
-    let mut categories = categories;
-    categories.extend(parts.iter().flat_map(|(_, c)| c.iter().copied()));
-    categories.sort_unstable();
-    categories.dedup();
+    let categories = with_parts(categories, &parts);
     Explanation {
         text: prepared,
         kind,

@@ -94,6 +94,18 @@ struct Raw {
 /// Words naming a part or the whole of a series, kept in a count's text.
 const QUALIFIERS: [&str; 7] = ["前半", "後半", "残り", "合計", "延べ", "計", "全"];
 
+/// The units of an interval after a number (`2か月`, `2週間`, `3年`).
+const INTERVAL_UNITS: [(&str, Per); 8] = [
+    ("か月", Per::Month),
+    ("ヶ月", Per::Month),
+    ("ケ月", Per::Month),
+    ("カ月", Per::Month),
+    ("ヵ月", Per::Month),
+    ("箇月", Per::Month),
+    ("週間", Per::Week),
+    ("年", Per::Year),
+];
+
 /// Bare frequency words: (word, period, every).
 const FREQUENCY_WORDS: [(&str, Per, u32); 6] = [
     ("毎月", Per::Month, 1),
@@ -327,16 +339,7 @@ fn period_before(c: &Chars, end: usize) -> Option<(usize, Per, u32)> {
         return Some((e - 2, Per::Month, 6));
     }
     // 2か月に1回, 3ヶ月, 2週間に1回, 2年に1回.
-    for (unit, per) in [
-        ("か月", Per::Month),
-        ("ヶ月", Per::Month),
-        ("ケ月", Per::Month),
-        ("カ月", Per::Month),
-        ("ヵ月", Per::Month),
-        ("箇月", Per::Month),
-        ("週間", Per::Week),
-        ("年", Per::Year),
-    ] {
+    for (unit, per) in INTERVAL_UNITS {
         let n = unit.chars().count();
         if c.ends_with(e, unit) {
             if let Some((v, s)) = number_before(c, e - n) {
@@ -379,18 +382,8 @@ fn period_after(c: &Chars, i: usize) -> Option<(Per, u32, usize)> {
         Some(_) => return None,
         None => (1, i + 1),
     };
-    for (unit, per) in [
-        ("か月", Per::Month),
-        ("ヶ月", Per::Month),
-        ("ケ月", Per::Month),
-        ("カ月", Per::Month),
-        ("ヵ月", Per::Month),
-        ("箇月", Per::Month),
-        ("週間", Per::Week),
-        ("年", Per::Year),
-        ("月", Per::Month),
-        ("週", Per::Week),
-    ] {
+    let bare = [("月", Per::Month), ("週", Per::Week)];
+    for (unit, per) in INTERVAL_UNITS.into_iter().chain(bare) {
         // A number needs its unit (2か月), the bare 月 only without one.
         if c.starts_with(k, unit) && (k == i + 1 || unit != "月") {
             return Some((per, every, k + unit.chars().count()));
