@@ -28,27 +28,6 @@ fn ole_with(streams: &[&str]) -> Vec<u8> {
     cf.into_inner().into_inner()
 }
 
-fn xlsx_with(rows: u32, stray_xfd: bool) -> Vec<u8> {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "対象地域").expect("cell");
-    ws.write_string(0, 1, "交野市").expect("cell");
-    ws.write_string(1, 0, "（１）令和6年度の取組実績")
-        .expect("cell");
-    for r in 0..rows {
-        ws.write_string(
-            r + 2,
-            0,
-            format!("①第{r}回の会議を開催（5/{}）", r % 28 + 1),
-        )
-        .expect("cell");
-    }
-    if stray_xfd {
-        ws.write_string(3, 16_383, "x").expect("cell");
-    }
-    wb.save_to_buffer().expect("xlsx")
-}
-
 /// (file name, bytes, expected error code or None for success).
 fn cases() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
     let good = common::form_docx("交野市");
@@ -110,8 +89,12 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
             common::plain_docx("議事録のメモです。"),
             Some("no_form_found"),
         ),
-        ("huge_table.xlsx", xlsx_with(50_000, false), None),
-        ("stray_xfd.xlsx", xlsx_with(3, true), None),
+        (
+            "huge_table.xlsx",
+            common::hostile::form_sheet(50_000, false),
+            None,
+        ),
+        ("stray_xfd.xlsx", common::hostile::form_sheet(3, true), None),
         ("good.docx", good, None),
     ]
 }

@@ -346,19 +346,28 @@ fn ods_of(rows: &str) -> Vec<u8> {
 
 /// A real form whose section 1 has 60,000 rows (1.2 MB): seconds to read.
 pub fn big_sheet() -> Vec<u8> {
+    form_sheet(60_000, false)
+}
+
+/// A form sheet whose section 1 has `rows` meeting rows; with `stray_xfd`, one
+/// more cell far out in column XFD.
+pub fn form_sheet(rows: u32, stray_xfd: bool) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "対象地域").expect("cell");
     ws.write_string(0, 1, "交野市").expect("cell");
     ws.write_string(1, 0, "（１）令和6年度の取組実績")
         .expect("cell");
-    for r in 0..60_000u32 {
+    for r in 0..rows {
         ws.write_string(
             r + 2,
             0,
             format!("①第{r}回の会議を開催（5/{}）", r % 28 + 1),
         )
         .expect("cell");
+    }
+    if stray_xfd {
+        ws.write_string(3, 16_383, "x").expect("cell");
     }
     wb.save_to_buffer().expect("xlsx")
 }
