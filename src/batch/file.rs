@@ -130,9 +130,8 @@ pub(super) fn process(
         let report = match report.or_else(|| serde_json::from_slice(&json).ok()) {
             Some(report) => report,
             None => {
-                let source = extract::unread_source(&input.path, &input.display);
                 let why = format!("{}: the worker's report cannot be read", input.display);
-                extract::failed(source, crate::output::ErrorCode::Corrupt, why)
+                failed_report(input, crate::output::ErrorCode::Corrupt, why)
             }
         };
         (why, report)
@@ -172,8 +171,12 @@ fn from_worker(input: &Input, done: Finished) -> Made {
 
 /// The report of a file that yielded none, and its bytes.
 fn failed(input: &Input, code: crate::output::ErrorCode, message: String) -> Made {
-    let source = extract::unread_source(&input.path, &input.display);
-    let report = extract::failed(source, code, message);
+    let report = failed_report(input, code, message);
     let json = to_json(&report);
     (Brief::of(&report), json, None, Some(report))
+}
+
+fn failed_report(input: &Input, code: crate::output::ErrorCode, message: String) -> FileReport {
+    let source = extract::unread_source(&input.path, &input.display);
+    extract::failed(source, code, message)
 }

@@ -64,36 +64,31 @@ pub enum Kind {
 /// for every item, its `issue:` entries, and — when nothing is chosen with
 /// those — its `issue-default:` entries (DECISIONS 8).
 pub fn classify_issue(text: &str) -> Vec<u8> {
-    let whole = reason(&LEXICON, &prepare(text), Kind::Issue, None).1;
-    with_parts(whole, &part_categories(&LEXICON, text))
+    let normalised = normalize(text);
+    let whole = reason(&LEXICON, &mark(&normalised), Kind::Issue, None).1;
+    with_parts(whole, &part_categories(&LEXICON, &normalised))
 }
 
 /// An issue written as several issues in one paragraph (sentences, or an
 /// enumeration ①…②…, each part standing alone) gets the categories of each
 /// part besides those of the whole: a shortage named in the second sentence
 /// lies in ② even when the first names a meeting's problem.
-fn with_parts(mut categories: Vec<u8>, parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+fn with_parts<S>(mut categories: Vec<u8>, parts: &[(S, Vec<u8>)]) -> Vec<u8> {
     categories.extend(parts.iter().flat_map(|(_, c)| c.iter().copied()));
     categories.sort_unstable();
     categories.dedup();
     categories
 }
 
-/// Each part of an issue with its own categories; empty for an issue of one
-/// part.
-fn part_categories(lexicon: &Lexicon, text: &str) -> Vec<(String, Vec<u8>)> {
-    let normalised = normalize(text);
-    let parts = issue_parts(&normalised);
+/// Each part of an issue (normalised text) with its own categories; empty
+/// for an issue of one part.
+fn part_categories<'t>(lexicon: &Lexicon, normalised: &'t str) -> Vec<(&'t str, Vec<u8>)> {
+    let parts = issue_parts(normalised);
     if parts.len() < 2 {
         return Vec::new();
     }
     (parts.into_iter())
-        .map(|p| {
-            (
-                p.to_string(),
-                reason(lexicon, &prepare(p), Kind::Issue, None).1,
-            )
-        })
+        .map(|p| (p, reason(lexicon, &mark(p), Kind::Issue, None).1))
         .collect()
 }
 
@@ -149,8 +144,10 @@ pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
     let prepared = prepare(text);
     let mut tokens = Vec::new();
     let (hits, categories, scores) = reason(lexicon, &prepared, kind, Some(&mut tokens));
-    let parts = match kind {
-        Kind::Issue => part_categories(lexicon, text),
+    let parts: Vec<(String, Vec<u8>)> = match kind {
+        Kind::Issue => (part_categories(lexicon, &normalize(text)).into_iter())
+            .map(|(p, c)| (p.to_string(), c))
+            .collect(),
         Kind::Activity => Vec::new(),
     };
     let categories = with_parts(categories, &parts);
@@ -280,8 +277,13 @@ fn scores_of(hits: &[HitView], settings: Settings) -> Weights {
 /// Normalised text; bracketed marker references become [`REFERENCE_MARK`] and
 /// other circled numbers a space, so no marker leaks into the decision.
 fn prepare(text: &str) -> String {
-    let normalised = normalize(text);
-    let marked = BRACKETED_REFERENCE.replace_all(&normalised, REFERENCE_MARK);
+    mark(&normalize(text))
+}
+
+/// Normalised text as classified: marker references marked, circled numbers
+/// removed.
+fn mark(normalised: &str) -> String {
+    let marked = BRACKETED_REFERENCE.replace_all(normalised, REFERENCE_MARK);
     CIRCLED_NUMBER.replace_all(&marked, " ").trim().to_string()
 }
 
