@@ -462,3 +462,77 @@ fn every_noise_note_says_why() {
         .iter()
         .all(|c| c.noise.as_deref().is_some_and(|n| n.len() > 20)));
 }
+
+/// The lexicon's own matcher (src/text/pattern.rs) runs every shipped `re:`
+/// pattern and the topic rules, and finds what the regex crate finds, match
+/// for match, on every text of the classifier's sets (and on each text cut
+/// short, so that matches at the end are tried too).
+#[test]
+fn the_lexicon_matcher_finds_what_the_regex_crate_finds() {
+    use shiryo::text::lexicon::{Pattern, LEXICON};
+    use shiryo::text::pattern::{Prefilter, Search};
+    let mut patterns: Vec<&shiryo::text::lexicon::LazyRegex> = LEXICON
+        .entries
+        .iter()
+        .filter_map(|e| match &e.pattern {
+            Pattern::Regex(re) => Some(re),
+            _ => None,
+        })
+        .collect();
+    let t = &LEXICON.topics;
+    patterns.extend([&t.marker, &t.event, &t.background, &t.role].into_iter().flatten());
+    assert!(patterns.len() > 90, "{} patterns", patterns.len());
+    let texts: Vec<String> = [
+        "classify_cases.toml",
+        "classify_seed.toml",
+        "classify_holdout.toml",
+        "classify_holdout2.toml",
+        "classify_holdout3.toml",
+        "classify_holdout4.toml",
+        "classify_issues.toml",
+        "classify_issues2.toml",
+        "classify_issues3.toml",
+    ]
+    .iter()
+    .flat_map(|name| cases(name))
+    .map(|c| normalize(&c.text))
+    .collect();
+    assert!(texts.len() > 500, "{} texts", texts.len());
+    let mut matched = 0;
+    for re in &patterns {
+        assert!(re.program().is_some(), "{} is not run by the matcher", re.as_str());
+        let regex = regex::Regex::new(re.as_str()).unwrap();
+        for text in &texts {
+            let half = text
+                .char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(text.len(), |(i, _)| i);
+            for t in [text.as_str(), &text[..half]] {
+                let want: Vec<_> = regex.find_iter(t).map(|m| m.range()).collect();
+                assert_eq!(re.find_iter(t), want, "{} on {t}", re.as_str());
+                matched += usize::from(!want.is_empty());
+            }
+        }
+    }
+    assert!(matched > 1000, "only {matched} texts matched a pattern");
+    // And all of them at once, through one scan for where each may start.
+    let programs = patterns.iter().filter_map(|re| re.program().cloned());
+    let prefilter = Prefilter::new(programs.collect());
+    for text in &texts {
+        let got: Vec<(usize, Vec<std::ops::Range<usize>>)> = prefilter
+            .search(text)
+            .into_iter()
+            .map(|(p, search)| match search {
+                Search::Found(found) => (p, found),
+                Search::Fallback => panic!("{} over budget on {text}", patterns[p].as_str()),
+            })
+            .collect();
+        let want: Vec<(usize, Vec<std::ops::Range<usize>>)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(p, re)| (p, re.find_iter(text)))
+            .filter(|(_, found)| !found.is_empty())
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

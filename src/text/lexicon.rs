@@ -15,8 +15,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
-
+pub use super::pattern::LazyRegex;
+use super::pattern::{Prefilter, Search};
 use super::tokenize::Token;
 use super::topics::{NamedWords, TopicRules};
 use super::vocabulary;
@@ -57,51 +57,6 @@ pub enum Pattern {
     Sequence(Vec<String>),
     /// A regular expression on the normalised text (`re:…`).
     Regex(LazyRegex),
-}
-
-/// A `re:` pattern: its syntax is checked when the lexicon is read, but it is
-/// compiled only when an item first needs its matches. Which entries match is
-/// decided by the lexicon's one `RegexSet`; most entries never match a given
-/// file, and compiling all fifty alone was a third of a one-file run
-/// (issue #15).
-#[derive(Debug)]
-pub struct LazyRegex {
-    source: String,
-    compiled: OnceLock<Option<Regex>>,
-}
-
-impl Clone for LazyRegex {
-    fn clone(&self) -> Self {
-        LazyRegex {
-            source: self.source.clone(),
-            compiled: OnceLock::new(),
-        }
-    }
-}
-
-impl LazyRegex {
-    /// Checks the syntax of `source` (the error says why it is not a regex).
-    pub fn new(source: &str) -> Result<LazyRegex, String> {
-        regex_syntax::Parser::new()
-            .parse(source)
-            .map_err(|e| e.to_string())?;
-        Ok(LazyRegex {
-            source: source.to_string(),
-            compiled: OnceLock::new(),
-        })
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.source
-    }
-
-    /// The compiled regex; `None` when it is valid but over the regex
-    /// crate's size limit (it then matches nothing).
-    pub fn get(&self) -> Option<&Regex> {
-        self.compiled
-            .get_or_init(|| Regex::new(&self.source).ok())
-            .as_ref()
-    }
 }
 
 /// Which file an entry comes from.
@@ -197,7 +152,8 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Default)]
 struct Index {
     lemmas: HashMap<String, Vec<usize>>,
-    regexes: Option<(RegexSet, Vec<usize>)>,
+    /// The `re:` entries the lexicon matcher runs, and their entry indices.
+    regexes: Option<(Prefilter, Vec<usize>)>,
 }
 
 /// A malformed lexicon line.
@@ -272,7 +228,7 @@ impl Lexicon {
                     }
                     continue;
                 }
-                let re = Regex::new(pattern.trim())
+                let re = LazyRegex::new(pattern.trim())
                     .map_err(|e| err(format!("bad regex {pattern}: {e}")))?;
                 let slot = match name.trim() {
                     "topic" => &mut lexicon.topics.marker,
@@ -366,11 +322,17 @@ impl Lexicon {
                 lemma_spans.entry(e).or_default().push(t.span.clone());
             }
         }
-        // Regex entries: only those the set says match.
-        let mut regex_hit = vec![false; self.entries.len()];
-        if let Some((set, ids)) = &index.regexes {
-            for m in set.matches(text).iter() {
-                regex_hit[ids[m]] = true;
+        // Regex entries: one scan for where any can start, then each runs
+        // there only.
+        let mut regex_spans: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+        if let Some((prefilter, ids)) = &index.regexes {
+            for (p, search) in prefilter.search(text) {
+                let i = ids[p];
+                let spans = match search {
+                    Search::Found(found) => found,
+                    Search::Fallback => self.entries[i].pattern.find_all(text, tokens),
+                };
+                regex_spans.insert(i, spans);
             }
         }
         self.entries
@@ -379,7 +341,7 @@ impl Lexicon {
             .filter_map(|(i, entry)| {
                 let spans = match &entry.pattern {
                     Pattern::Lemma(_) => lemma_spans.remove(&i)?,
-                    Pattern::Regex(_) if index.regexes.is_some() && !regex_hit[i] => return None,
+                    Pattern::Regex(re) if re.program().is_some() => regex_spans.remove(&i)?,
                     _ => entry.pattern.find_all(text, tokens),
                 };
                 let first = spans.first()?.clone();
@@ -396,29 +358,21 @@ impl Lexicon {
 impl Lexicon {
     fn build_index(&self) -> Index {
         let mut index = Index::default();
-        let mut regexes = Vec::new();
+        let mut programs = Vec::new();
         let mut ids = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
             match &e.pattern {
                 Pattern::Lemma(l) => index.lemmas.entry(l.clone()).or_default().push(i),
                 Pattern::Regex(re) => {
-                    regexes.push(re.as_str().to_string());
-                    ids.push(i);
+                    if let Some(program) = re.program() {
+                        programs.push(program.clone());
+                        ids.push(i);
+                    }
                 }
                 _ => {}
             }
         }
-        // Every pattern compiled alone already, so the set compiles too; if
-        // it did not, each regex entry would simply be run on its own.
-        // A larger lazy-DFA cache than the default (2 MB): with fifty bounded
-        // repeats the default one fills on long items, and the set then falls
-        // back to the PikeVM, several times slower (issue #15's profile: 12 %
-        // fewer instructions in all; 64 MB gained 1 % more and cost RSS).
-        index.regexes = RegexSetBuilder::new(&regexes)
-            .dfa_size_limit(16 << 20)
-            .build()
-            .ok()
-            .map(|set| (set, ids));
+        index.regexes = Some((Prefilter::new(programs), ids));
         index
     }
 }
@@ -443,10 +397,7 @@ impl Pattern {
                 .filter(|w| w.iter().zip(seq).all(|(t, l)| t.base == l))
                 .map(|w| w[0].span.start..w[w.len() - 1].span.end)
                 .collect(),
-            Pattern::Regex(re) => re
-                .get()
-                .map(|re| re.find_iter(text).map(|m| m.range()).collect())
-                .unwrap_or_default(),
+            Pattern::Regex(re) => re.find_iter(text),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod counts;
 pub mod dates;
 pub mod lexicon;
 pub mod normalize;
+pub mod pattern;
 pub mod similar;
 pub mod tokenize;
 pub mod topics;

@@ -34,7 +34,7 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use super::pattern::LazyRegex;
 
 use super::tokenize::Token;
 
@@ -43,13 +43,13 @@ use super::tokenize::Token;
 #[derive(Debug, Clone, Default)]
 pub struct TopicRules {
     /// Ends a topic clause: について, に関する, のための, に向けた …
-    pub marker: Option<Regex>,
+    pub marker: Option<LazyRegex>,
     /// An event whose topic the clause names: 会議, 研修, 説明会 …
-    pub event: Option<Regex>,
+    pub event: Option<LazyRegex>,
     /// Ends a background clause: を踏まえ, をもとに …
-    pub background: Option<Regex>,
+    pub background: Option<LazyRegex>,
     /// Ends the clause that says what the activity counts as: として, の一環 …
-    pub role: Option<Regex>,
+    pub role: Option<LazyRegex>,
     /// Words that name a meeting, a body that meets or a tool: 会議, 協議会,
     /// 部会, ツール, シート … (`@named`, plus the vocabulary's meeting and
     /// tool terms).
@@ -138,23 +138,24 @@ pub fn topic_spans(text: &str, tokens: &[Token], rules: &TopicRules) -> Vec<Rang
     let mut spans = Vec::new();
     if let (Some(marker), Some(event)) = (&rules.marker, &rules.event) {
         for m in marker.find_iter(text) {
-            let rest = &text[m.end()..sentence_end(text, m.end())];
+            let rest = &text[m.end..sentence_end(text, m.end)];
             if event
                 .find_iter(rest)
-                .any(|e| !names_a_place(&rest[e.end()..]))
+                .into_iter()
+                .any(|e| !names_a_place(&rest[e.end..]))
             {
-                spans.push(clause_start(text, m.start())..m.start());
+                spans.push(clause_start(text, m.start)..m.start);
             }
         }
     }
     if let Some(background) = &rules.background {
         for m in background.find_iter(text) {
-            spans.push(clause_start(text, m.start())..m.start());
+            spans.push(clause_start(text, m.start)..m.start);
         }
     }
     if let Some(event) = &rules.event {
         for m in event.find_iter(text) {
-            if let Some(name) = noun_run_before(tokens, m.start()) {
+            if let Some(name) = noun_run_before(tokens, m.start) {
                 spans.push(name);
             }
         }
@@ -260,7 +261,8 @@ pub fn role_spans(text: &str, rules: &TopicRules) -> Vec<Range<usize>> {
         return Vec::new();
     };
     role.find_iter(text)
-        .map(|m| clause_start(text, m.start())..m.start())
+        .into_iter()
+        .map(|m| clause_start(text, m.start)..m.start)
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -317,10 +319,10 @@ mod tests {
 
     fn rules() -> TopicRules {
         TopicRules {
-            marker: Some(Regex::new("について|に向けた").unwrap()),
-            event: Some(Regex::new("会議|説明会|協議").unwrap()),
-            background: Some(Regex::new("を踏まえ").unwrap()),
-            role: Some(Regex::new("として").unwrap()),
+            marker: Some(LazyRegex::new("について|に向けた").unwrap()),
+            event: Some(LazyRegex::new("会議|説明会|協議").unwrap()),
+            background: Some(LazyRegex::new("を踏まえ").unwrap()),
+            role: Some(LazyRegex::new("として").unwrap()),
             named: Some(
                 NamedWords::new(
                     ["会議", "部会", "委員会", "ツール"]
@@ -344,7 +346,7 @@ mod tests {
     fn named_words_find_what_their_alternation_finds() {
         let words = ["作業部会", "部会", "会議", "連絡会議", "ツール"].map(String::from);
         let named = NamedWords::new(words.to_vec()).unwrap();
-        let alternation = Regex::new(&words.join("|")).unwrap();
+        let alternation = regex::Regex::new(&words.join("|")).unwrap();
         for text in [
             "作業部会と連絡会議を開催",
             "部会長会議",
