@@ -242,6 +242,20 @@ fn dates_and_counts_of_the_field() {
     );
 }
 
+/// A second set of the field's writing (testdata/dates_counts_field2.toml),
+/// written by a helper from the rules before the program was run on it:
+/// numbers that are not counts, counts written late or in words, plans set
+/// against what was done, table cells.
+#[test]
+fn dates_and_counts_of_the_field_round_2() {
+    let (total, failed, report) = run_table("dates_counts_field2.toml");
+    assert!(total >= 55, "only {total} cases");
+    assert!(
+        failed == 0,
+        "{failed} of {total} cases failed (- expected, + actual):{report}"
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 

@@ -194,9 +194,18 @@ fn count_at(c: &Chars, kai: usize) -> Option<Found> {
     if c.at(kai + 1) == Some('目') {
         return None; // 1回目
     }
+    // 回答, 回収, 回覧 …: 回 begins a word, it counts nothing (218回答).
+    if c.at(kai + 1).is_some_and(|k| KAI_WORDS.contains(&k)) {
+        return None;
+    }
     let num_end = c.skip_spaces_back(kai);
     let (value, num_start) = number_before(c, num_end)?;
     if value == 0 {
+        return None;
+    }
+    // 1回90分, 1回あたり30名, 参加費1回500円: one session as the unit of
+    // another quantity, not a count of sessions.
+    if value == 1 && per_session(c, kai + 1) {
         return None;
     }
     // 月1～2回, 5～6回: a range of counts is one fact, its value the number
@@ -234,7 +243,33 @@ fn count_at(c: &Chars, kai: usize) -> Option<Found> {
     })
 }
 
+/// Kanji that make a word with a 回 before them (回答, 回収, 回覧, 回復 …).
+const KAI_WORDS: &[char] = &[
+    '答', '収', '覧', '復', '避', '転', '診', '帰', '路', '線', '想', '顧', '廊',
+];
+
+/// True when what follows a 回 at `i` makes it a unit: あたり/当たり/につき,
+/// or a number with a unit of time, people or money (90分, 30名, 500円).
+fn per_session(c: &Chars, i: usize) -> bool {
+    let j = c.skip_spaces(i);
+    if ["あたり", "当たり", "につき"]
+        .iter()
+        .any(|w| c.starts_with(j, w))
+    {
+        return true;
+    }
+    let mut k = j;
+    while c.at(k).is_some_and(|ch| is_digit(ch) || ch == ',') {
+        k += 1;
+    }
+    k > j
+        && ["分", "時間", "名", "人", "円", "千円", "万円"]
+            .iter()
+            .any(|u| c.starts_with(k, u))
+}
+
 /// The number ending at `end` (ASCII, full-width or kanji): value and start.
+/// A thousands separator joins the groups (`1,240回` is 1240).
 fn number_before(c: &Chars, end: usize) -> Option<(u32, usize)> {
     let mut s = end;
     while s > 0 && c.at(s - 1).is_some_and(is_digit) && end - s < 4 {
@@ -247,6 +282,20 @@ fn number_before(c: &Chars, end: usize) -> Option<(u32, usize)> {
         let v = (s..end)
             .filter_map(|k| c.at(k).and_then(digit))
             .fold(0u32, |v, d| v * 10 + d);
+        if end - s == 3 && c.before(s) == Some(',') {
+            // 1,240: up to three digits before the separator.
+            let g_end = s - 1;
+            let mut g = g_end;
+            while g > 0 && c.at(g - 1).is_some_and(is_digit) && g_end - g < 3 {
+                g -= 1;
+            }
+            if g < g_end && !c.before(g).is_some_and(|b| is_digit(b) || b == ',') {
+                let lead = (g..g_end)
+                    .filter_map(|k| c.at(k).and_then(digit))
+                    .fold(0u32, |v, d| v * 10 + d);
+                return Some((lead * 1000 + v, g));
+            }
+        }
         return Some((v, s));
     }
     while s > 0 && c.at(s - 1).is_some_and(|ch| kanji_digit(ch).is_some()) && end - s < 3 {

@@ -137,7 +137,8 @@ impl Reader<'_, '_> {
             .get(j)
             .is_some_and(|w| w.kind == Kind::Particle && w.surface == "の")
         {
-            if let Some(e) = self.compound_from(j + 1) {
+            // 月1回程度の頻度で開催: a rate is not the thing; read on.
+            if let Some(e) = self.compound_from(j + 1).filter(|e| !is_manner(e)) {
                 return Some(e);
             }
         }
@@ -265,8 +266,21 @@ impl Reader<'_, '_> {
         Some(s..h + 1)
     }
 
+    /// The head of the compound ending at `h`; none when the compound is a
+    /// counter after a number (`12月3日の2回開催`: 3 + 日 is a date, `5名`
+    /// a quantity), which is never the thing held.
     fn compound_head(&self, h: usize) -> Option<String> {
         let r = self.compound_ending(h)?;
+        let counted = self.words[r.start].kind == Kind::Suffix
+            && r.start
+                .checked_sub(1)
+                .map(|p| &self.words[p])
+                .is_some_and(|p| {
+                    p.kind == Kind::Number && p.span.end == self.words[r.start].span.start
+                });
+        if counted {
+            return None;
+        }
         self.head(&self.words[r])
     }
 
@@ -387,13 +401,20 @@ fn shortest_word_ending(head: &str) -> String {
     head.to_string()
 }
 
-/// How or whether a thing is held, never the thing: the manner
-/// (`書面開催`, `オンライン形式`, `対面`) and the plan or record words
-/// (`開催予定`, `実施計画`, `目標`).
+/// How, how often or whether a thing is held, never the thing: the manner
+/// (`書面開催`, `オンライン形式`, `対面`), the plan or record words
+/// (`開催予定`, `実施計画`, `目標`) and the rate (`月1回程度の頻度で`,
+/// `月1回のペースで`, `全4回のうち`).
 fn is_manner(head: &str) -> bool {
     matches!(
         head,
-        "予定"
+        "頻度"
+            | "ペース"
+            | "うち"
+            | "程度"
+            | "間隔"
+            | "割合"
+            | "予定"
             | "計画"
             | "目標"
             | "実績"
