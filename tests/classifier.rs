@@ -502,7 +502,11 @@ fn the_lexicon_matcher_finds_what_the_regex_crate_finds() {
         })
         .collect();
     let t = &LEXICON.topics;
-    patterns.extend([&t.marker, &t.event, &t.background, &t.role].into_iter().flatten());
+    patterns.extend(
+        [&t.marker, &t.event, &t.background, &t.role]
+            .into_iter()
+            .flatten(),
+    );
     assert!(patterns.len() > 90, "{} patterns", patterns.len());
     let texts: Vec<String> = [
         "classify_cases.toml",
@@ -522,7 +526,11 @@ fn the_lexicon_matcher_finds_what_the_regex_crate_finds() {
     assert!(texts.len() > 500, "{} texts", texts.len());
     let mut matched = 0;
     for re in &patterns {
-        assert!(re.program().is_some(), "{} is not run by the matcher", re.as_str());
+        assert!(
+            re.program().is_some(),
+            "{} is not run by the matcher",
+            re.as_str()
+        );
         let regex = regex::Regex::new(re.as_str()).unwrap();
         for text in &texts {
             let half = text
