@@ -474,6 +474,29 @@ fn section_2_dev_set_round_7() {
 }
 
 #[test]
+fn section_2_dev_set_round_8() {
+    // classify_issues5.toml (round 8, 2026-12-07): 60 issues in another style
+    // (bullet fragments, needs stated as next steps, the field's
+    // abbreviations), labelled by a helper who had not read the classifier.
+    // The first five forms (39 cases) were tuned on: F1 0.927 → 0.977; the
+    // last three (21) only measured: 0.870 → 0.870 (docs/TEXT_LAYER.md).
+    let all = cases("classify_issues5.toml");
+    assert_eq!(all.len(), 60);
+    let (mut tune, mut held) = (Figures::default(), Figures::default());
+    for (k, case) in all.iter().enumerate() {
+        let part = if k < 39 { &mut tune } else { &mut held };
+        part.add(
+            &classify_case("classify_issues5.toml", case),
+            &case.categories,
+        );
+    }
+    println!("{:<24} {tune}", "issues5 (tune part)");
+    println!("{:<24} {held}", "issues5 (held-out part)");
+    assert!(tune.f1() >= 0.95 && tune.precision() >= 0.95, "tune {tune}");
+    assert!(held.f1() >= 0.85, "held {held}");
+}
+
+#[test]
 fn every_noise_note_says_why() {
     let noisy: Vec<Case> = cases("classify_seed.toml")
         .into_iter()
