@@ -208,10 +208,13 @@ pub fn run(
         lock::LockError::Io(e) => BatchError::Output(format!("{out_name}/{LOCK_NAME}"), e),
     })?;
     write::remove_partials(&out_root);
+    // Never more jobs than files: a one-file run starts one worker and one
+    // thread, not a worker per core that would only compete for the CPU.
     let jobs = match opts.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
-    };
+    }
+    .min(inputs.len().max(1));
     let workers = matches!(opts.isolation, Isolation::Workers(_)) && !inputs.is_empty();
     // With workers, two threads per worker: one writes a report while the
     // worker already reads the next file.

@@ -24,11 +24,13 @@ use std::time::Duration;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Asks Linux not to back this process's memory (nor its workers', which
-/// inherit the setting) with transparent huge pages. mimalloc asks for them,
-/// and the kernel then zeroes 2 MB on the first touch of each: in a one-file
-/// run that was up to half the time, for allocations that are small and
-/// short-lived (DECISIONS 61, docs/PERFORMANCE.md). Nothing else changes, and
-/// a kernel without the setting simply refuses it.
+/// inherit the setting) with transparent huge pages. mimalloc is built not to
+/// ask for them (its `no_thp` feature, Cargo.toml); this covers kernels that
+/// give them unasked (`enabled=always`). The kernel zeroes 2 MB on the first
+/// touch of each: in a one-file run that was up to half the time, for
+/// allocations that are small and short-lived (DECISIONS 61,
+/// docs/PERFORMANCE.md). Nothing else changes, and a kernel without the
+/// setting simply refuses it.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_THP_DISABLE takes four integer arguments and

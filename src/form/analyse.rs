@@ -49,11 +49,19 @@ pub(super) fn analyse(
     }
     let own_dates = text::dates::find_dates(&di.text, ctx);
     let own_counts = text::counts::find_counts(&di.text, ctx);
-    let mismatch = checks::count_mismatch(&di.text, &own_dates, &own_counts);
+    let mut mismatch = checks::count_mismatch(&di.text, &own_dates, &own_counts);
     dates.extend(own_dates);
     counts.extend(own_counts);
     for fact in &di.facts {
-        dates.extend(text::dates::find_dates(fact, ctx));
+        let cell_dates = text::dates::find_dates(fact, ctx);
+        // A cell of the record that holds a count and its days
+        // (`4回（5/22、8/28、1/23）`) is checked as a text of its own
+        // (DECISIONS 62); the item warns once.
+        if mismatch.is_none() {
+            let cell_counts = text::counts::find_counts(fact, ctx);
+            mismatch = checks::count_mismatch(fact, &cell_dates, &cell_counts);
+        }
+        dates.extend(cell_dates);
         counts.extend(fact_counts(&di.text, fact, ctx));
     }
     if let Some(fy) = ctx.fiscal_year {
