@@ -42,6 +42,8 @@ enum Style {
     Slash,
     /// `10月1日`: list members are `N日`.
     Kanji,
+    /// `R7.6.12`, `2025.6.12`: list members are `M.D` (`R7.6.12、9.11`).
+    Dot,
 }
 
 /// A single parsed point: where it ends, and how to write its list members.
@@ -186,8 +188,36 @@ impl Scanner<'_> {
             self.push(out, start, q.end, Shape::Range(Some(p.p), Some(q.p)));
             return Some(q.end);
         }
+        // 2月中旬～下旬: from one part of the month to another, the month.
+        if p.p.day.is_none() {
+            if let Some(w) = ["上旬", "中旬", "下旬", "初旬", "末"]
+                .iter()
+                .find(|w| self.c.starts_with(j, w))
+            {
+                let e = j + w.chars().count();
+                self.push(out, start, e, Shape::Range(Some(p.p), Some(p.p)));
+                return Some(e);
+            }
+        }
+        if p.p.day.is_some() && p.style == Style::Dot {
+            // R7.6.12～6.14
+            if let Some((m, d, e)) = self.dot_member_at(j) {
+                let q = Point {
+                    month: m,
+                    day: Some(d),
+                    ..p.p
+                };
+                self.push(out, start, e, Shape::Range(Some(p.p), Some(q)));
+                return Some(e);
+            }
+        }
         if p.p.day.is_some() {
-            if let Some((d, e)) = self.day_member_at(j, p.style) {
+            let style = if p.style == Style::Dot {
+                Style::Slash
+            } else {
+                p.style
+            };
+            if let Some((d, e)) = self.day_member_at(j, style) {
                 let q = Point {
                     day: Some(d),
                     ..p.p
@@ -214,10 +244,25 @@ impl Scanner<'_> {
             if !self.c.at(sep).is_some_and(is_list_sep) {
                 break;
             }
-            let Some((d, e)) = self.day_member_at(sep + 1, p.style) else {
+            // After a dotted date a member may be `M.D` or, as after a slash
+            // date, a bare day.
+            let member = (p.style == Style::Dot)
+                .then(|| self.dot_member_at(sep + 1))
+                .flatten()
+                .or_else(|| {
+                    let style = if p.style == Style::Dot {
+                        Style::Slash
+                    } else {
+                        p.style
+                    };
+                    self.day_member_at(sep + 1, style)
+                        .map(|(d, e)| (p.p.month, d, e))
+                });
+            let Some((m, d, e)) = member else {
                 break;
             };
             let q = Point {
+                month: m,
                 day: Some(d),
                 ..p.p
             };
@@ -225,6 +270,25 @@ impl Scanner<'_> {
             end = e;
         }
         end
+    }
+
+    /// A `M.D` member of a list after a dotted date (`R7.6.12、9.11、12.11`):
+    /// month, day and the end; nothing glued to a further digit or dot.
+    fn dot_member_at(&self, i: usize) -> Option<(u32, u32, usize)> {
+        let (m, j) = self.c.number(i, 2)?;
+        if !matches!(self.c.at(j), Some('.' | '．')) || !(1..=12).contains(&m) {
+            return None;
+        }
+        let (d, k) = self.c.number(j + 1, 2)?;
+        if !(1..=31).contains(&d)
+            || self
+                .c
+                .at(k)
+                .is_some_and(|n| is_digit(n) || n == '.' || n == '．')
+        {
+            return None;
+        }
+        Some((m, d, k))
     }
 
     /// A bare day of a list or range at `i`: `3` after a slash date (followed by
@@ -239,13 +303,15 @@ impl Scanner<'_> {
         if next == Some('日') {
             return Some((d, j + 1));
         }
-        if style == Style::Kanji {
+        if style != Style::Slash {
             return None;
         }
         let ok = match next {
             None => true,
             Some(n) => {
                 n == ' '
+                    // 2/14(金)～15(土): a weekday bracket after the day.
+                    || self.skip_weekday(j) > j
                     || is_list_sep(n)
                     || super::chars::is_close_bracket(n)
                     || super::chars::is_hiragana(n)
@@ -323,6 +389,11 @@ impl Scanner<'_> {
         if !(1..=12).contains(&m) {
             return None;
         }
+        let style = if matches!(sep_ch, '.' | '．') {
+            Style::Dot
+        } else {
+            Style::Slash
+        };
         let p = |day, end| Parsed {
             p: Point {
                 year: Some(year),
@@ -330,7 +401,7 @@ impl Scanner<'_> {
                 day,
             },
             end,
-            style: Style::Slash,
+            style,
         };
         match self.c.at(j) {
             Some(c2) if c2 == sep_ch || (is_slash(c2) && is_slash(sep_ch)) => {
