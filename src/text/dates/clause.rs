@@ -119,8 +119,23 @@ impl Layout {
         let contrasts = (0..n)
             .filter(|&i| c.starts_with(i, "予定"))
             .filter_map(|i| {
-                let w = CONTRASTS.iter().find(|w| c.starts_with(i + 2, w))?;
-                Some(i + 1 + w.chars().count())
+                // The plan's own count may stand between: 予定3回のうち2回実施.
+                let mut k = i + 2;
+                while c
+                    .at(k)
+                    .is_some_and(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+                {
+                    k += 1;
+                }
+                if k > i + 2 {
+                    if c.at(k) != Some('回') {
+                        k = i + 2;
+                    } else {
+                        k += 1;
+                    }
+                }
+                let w = CONTRASTS.iter().find(|w| c.starts_with(k, w))?;
+                Some(k - 1 + w.chars().count())
             })
             .collect();
         Layout {
