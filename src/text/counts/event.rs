@@ -11,7 +11,8 @@
 //!    of a holding word (`会議を開催(9/11 1回)`, `懇話会の開催(2回)`,
 //!    `…連絡会開催(7回)`) or the compound itself (`会議(12回開催予定中…)`), or
 //!    the compound just before the count inside the bracket;
-//! 2. `N回の X` (`前半3回の会議`, `月1回程度の連絡会議`), else the object of the
+//! 2. a gathering marked by を just before the count (`研修を2回、講演会を1回
+//!    開催`), `N回の X` (`前半3回の会議`, `月1回程度の連絡会議`), else the object of the
 //!    first holding word after the count in its clause (`研修会を3回実施`);
 //! 3. a count with none takes the event of a later count in the same sentence
 //!    (`行政とは毎月、…隔月で意見交換会を行った`);
@@ -125,6 +126,20 @@ impl Reader<'_, '_> {
                 .map_or(0, |(o, _)| o);
             if let Some(e) = self.before(open).and_then(|h| self.governed(h)) {
                 return Some(e);
+            }
+        }
+        // Xを3回、Yを1回開催: a gathering marked by を right before the
+        // count is what it counts, whatever verb the sentence shares later.
+        if let Some(p) = first.checked_sub(1) {
+            let w = &self.words[p];
+            if w.kind == Kind::Particle && w.surface == "を" {
+                if let Some(e) = p
+                    .checked_sub(1)
+                    .and_then(|k| self.compound_head(k))
+                    .filter(|e| gathering(e))
+                {
+                    return Some(e);
+                }
             }
         }
         // N回(程度)の X
