@@ -256,6 +256,19 @@ fn dates_and_counts_of_the_field_round_2() {
     );
 }
 
+/// A third set (testdata/dates_counts_field3.toml): which gathering a count
+/// counts and whether it is planned, in the sentence structures reports use;
+/// written by a helper from the rules before the program was run on it.
+#[test]
+fn dates_and_counts_of_the_field_round_3() {
+    let (total, failed, report) = run_table("dates_counts_field3.toml");
+    assert!(total >= 55, "only {total} cases");
+    assert!(
+        failed == 0,
+        "{failed} of {total} cases failed (- expected, + actual):{report}"
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 

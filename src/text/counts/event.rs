@@ -11,8 +11,8 @@
 //!    of a holding word (`会議を開催(9/11 1回)`, `懇話会の開催(2回)`,
 //!    `…連絡会開催(7回)`) or the compound itself (`会議(12回開催予定中…)`), or
 //!    the compound just before the count inside the bracket;
-//! 2. a gathering marked by を just before the count (`研修を2回、講演会を1回
-//!    開催`), `N回の X` (`前半3回の会議`, `月1回程度の連絡会議`), else the object of the
+//! 2. a gathering marked by を, or written straight, before the count
+//!    (`研修を2回、講演会を1回開催`, `会議3回、講演会1回`), `N回の X` (`前半3回の会議`, `月1回程度の連絡会議`), else the object of the
 //!    first holding word after the count in its clause (`研修会を3回実施`);
 //! 3. a count with none takes the event of a later count in the same sentence
 //!    (`行政とは毎月、…隔月で意見交換会を行った`);
@@ -142,6 +142,15 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        // 会議3回、講演会1回: a gathering written straight before the count.
+        if let Some(p) = first.checked_sub(1) {
+            let touching = self.words[p].span.end == self.words[first].span.start;
+            if touching {
+                if let Some(e) = self.compound_head(p).filter(|e| gathering(e)) {
+                    return Some(e);
+                }
+            }
+        }
         // N回(程度)の X
         let mut j = last + 1;
         while self.words.get(j).is_some_and(|w| is_degree(w.surface)) {
@@ -240,6 +249,14 @@ impl Reader<'_, '_> {
                     .any(|c| matches!(c, '、' | '。') || is_open_bracket(c))
             {
                 return None;
+            }
+            // 講演会が2回開催された: what is held is the subject, if it is a
+            // gathering (市が2回開催: the holder, look no further).
+            if w.kind == Kind::Particle && w.surface == "が" {
+                return i
+                    .checked_sub(1)
+                    .and_then(|k| self.compound_head(k))
+                    .filter(|e| gathering(e));
             }
             if w.kind == Kind::Particle && matches!(w.surface, "を" | "の" | "は" | "も") {
                 // Xを対象に, Xを中心に are not what is held.
@@ -416,14 +433,18 @@ fn shortest_word_ending(head: &str) -> String {
     head.to_string()
 }
 
-/// How, how often or whether a thing is held, never the thing: the manner
+/// When, how, how often or whether a thing is held, never the thing: the
+/// year (`次年度は`), the manner
 /// (`書面開催`, `オンライン形式`, `対面`), the plan or record words
 /// (`開催予定`, `実施計画`, `目標`) and the rate (`月1回程度の頻度で`,
 /// `月1回のペースで`, `全4回のうち`).
 fn is_manner(head: &str) -> bool {
     matches!(
         head,
-        "頻度"
+        // When, not what: 次年度は3回開催する予定.
+        "年度"
+            | "今後"
+            | "頻度"
             | "ペース"
             | "うち"
             | "程度"
