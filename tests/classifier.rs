@@ -387,23 +387,26 @@ fn an_issue_is_read_by_the_area_it_lies_in() {
     assert!(e.to_string().contains("read as an issue"), "{e}");
 }
 
+/// The figures of a set's tune part (its first `tune` cases) and held-out
+/// part (the rest), printed under `label`.
+fn tune_and_held(name: &str, label: &str, tune: usize) -> (Figures, Figures) {
+    let (mut t, mut h) = (Figures::default(), Figures::default());
+    for (k, case) in cases(name).iter().enumerate() {
+        let part = if k < tune { &mut t } else { &mut h };
+        part.add(&classify_case(name, case), &case.categories);
+    }
+    println!("{:<24} {t}", format!("{label} (tune part)"));
+    println!("{:<24} {h}", format!("{label} (held-out part)"));
+    (t, h)
+}
+
 #[test]
 fn section_2_dev_set() {
     // classify_issues2.toml (round 5): cases 1–90 were tuned on, 91–128 held
     // out (measured only). Figures in docs/TEXT_LAYER.md: tune 1.000 / 0.983,
     // held-out 0.919 / 0.919 (precision / F1).
-    let all = cases("classify_issues2.toml");
-    assert!(all.len() >= 100, "{} cases", all.len());
-    let (mut tune, mut held) = (Figures::default(), Figures::default());
-    for (k, case) in all.iter().enumerate() {
-        let part = if k < 90 { &mut tune } else { &mut held };
-        part.add(
-            &classify_case("classify_issues2.toml", case),
-            &case.categories,
-        );
-    }
-    println!("{:<24} {tune}", "issues2 (tune part)");
-    println!("{:<24} {held}", "issues2 (held-out part)");
+    assert!(cases("classify_issues2.toml").len() >= 100);
+    let (tune, held) = tune_and_held("classify_issues2.toml", "issues2", 90);
     assert!(tune.f1() >= 0.95 && tune.precision() >= 0.95, "tune {tune}");
     assert!(held.f1() >= 0.88 && held.precision() >= 0.88, "held {held}");
     for (name, floor) in [
@@ -457,18 +460,8 @@ fn section_2_dev_set_round_7() {
     // municipalities, labelled by a helper who had not read the classifier.
     // The first five forms (37 cases) were tuned on: F1 0.615 → 0.932; the
     // last three (23) only measured: 0.840 → 0.880 (docs/TEXT_LAYER.md).
-    let all = cases("classify_issues4.toml");
-    assert_eq!(all.len(), 60);
-    let (mut tune, mut held) = (Figures::default(), Figures::default());
-    for (k, case) in all.iter().enumerate() {
-        let part = if k < 37 { &mut tune } else { &mut held };
-        part.add(
-            &classify_case("classify_issues4.toml", case),
-            &case.categories,
-        );
-    }
-    println!("{:<24} {tune}", "issues4 (tune part)");
-    println!("{:<24} {held}", "issues4 (held-out part)");
+    assert_eq!(cases("classify_issues4.toml").len(), 60);
+    let (tune, held) = tune_and_held("classify_issues4.toml", "issues4", 37);
     assert!(tune.f1() >= 0.90 && tune.precision() >= 0.90, "tune {tune}");
     assert!(held.f1() >= 0.85, "held {held}");
 }
@@ -480,18 +473,8 @@ fn section_2_dev_set_round_8() {
     // abbreviations), labelled by a helper who had not read the classifier.
     // The first five forms (39 cases) were tuned on: F1 0.927 → 0.977; the
     // last three (21) only measured: 0.870 → 0.870 (docs/TEXT_LAYER.md).
-    let all = cases("classify_issues5.toml");
-    assert_eq!(all.len(), 60);
-    let (mut tune, mut held) = (Figures::default(), Figures::default());
-    for (k, case) in all.iter().enumerate() {
-        let part = if k < 39 { &mut tune } else { &mut held };
-        part.add(
-            &classify_case("classify_issues5.toml", case),
-            &case.categories,
-        );
-    }
-    println!("{:<24} {tune}", "issues5 (tune part)");
-    println!("{:<24} {held}", "issues5 (held-out part)");
+    assert_eq!(cases("classify_issues5.toml").len(), 60);
+    let (tune, held) = tune_and_held("classify_issues5.toml", "issues5", 39);
     assert!(tune.f1() >= 0.95 && tune.precision() >= 0.95, "tune {tune}");
     assert!(held.f1() >= 0.85, "held {held}");
 }

@@ -230,16 +230,21 @@ fn dates_and_counts_table() {
     );
 }
 
+/// A table of the field's writing holds at least `min` cases, all passing.
+fn field_table(name: &str, min: usize) {
+    let (total, failed, report) = run_table(name);
+    assert!(total >= min, "{name}: only {total} cases");
+    assert!(
+        failed == 0,
+        "{name}: {failed} of {total} cases failed (- expected, + actual):{report}"
+    );
+}
+
 /// The field's writing (testdata/dates_counts_field.toml), written by hand
 /// from the rules before the program was run on it.
 #[test]
 fn dates_and_counts_of_the_field() {
-    let (total, failed, report) = run_table("dates_counts_field.toml");
-    assert!(total >= 90, "only {total} cases");
-    assert!(
-        failed == 0,
-        "{failed} of {total} cases failed (- expected, + actual):{report}"
-    );
+    field_table("dates_counts_field.toml", 90);
 }
 
 /// A second set of the field's writing (testdata/dates_counts_field2.toml),
@@ -248,12 +253,7 @@ fn dates_and_counts_of_the_field() {
 /// against what was done, table cells.
 #[test]
 fn dates_and_counts_of_the_field_round_2() {
-    let (total, failed, report) = run_table("dates_counts_field2.toml");
-    assert!(total >= 55, "only {total} cases");
-    assert!(
-        failed == 0,
-        "{failed} of {total} cases failed (- expected, + actual):{report}"
-    );
+    field_table("dates_counts_field2.toml", 55);
 }
 
 /// A third set (testdata/dates_counts_field3.toml): which gathering a count
@@ -261,12 +261,7 @@ fn dates_and_counts_of_the_field_round_2() {
 /// written by a helper from the rules before the program was run on it.
 #[test]
 fn dates_and_counts_of_the_field_round_3() {
-    let (total, failed, report) = run_table("dates_counts_field3.toml");
-    assert!(total >= 55, "only {total} cases");
-    assert!(
-        failed == 0,
-        "{failed} of {total} cases failed (- expected, + actual):{report}"
-    );
+    field_table("dates_counts_field3.toml", 55);
 }
 
 proptest::proptest! {
