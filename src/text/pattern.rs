@@ -65,6 +65,9 @@ pub struct Program {
     insts: Vec<Inst>,
     /// Every match starts with one of these; `None`: anywhere.
     prefixes: Option<Vec<Vec<u8>>>,
+    /// An automaton over `prefixes` for a search of this program alone
+    /// (built on the first; [`Prefilter`] has one over many programs).
+    alone: OnceLock<Option<AhoCorasick>>,
 }
 
 /// What a search found.
@@ -96,17 +99,19 @@ impl Program {
         Some(Program {
             insts: c.insts,
             prefixes: prefixes(hir),
+            alone: OnceLock::new(),
         })
     }
 
     /// Every match in `text`, like `Regex::find_iter`.
     pub fn find_iter(&self, text: &str) -> Search {
-        let starts: Vec<usize> = match &self.prefixes {
-            Some(p) => {
-                let mut s: Vec<usize> = p
-                    .iter()
-                    .flat_map(|lit| memchr_all(text.as_bytes(), lit))
-                    .collect();
+        let automaton = self
+            .prefixes
+            .as_ref()
+            .and_then(|p| self.alone.get_or_init(|| automaton(p)).as_ref());
+        let starts: Vec<usize> = match automaton {
+            Some(ac) => {
+                let mut s: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
                 s.sort_unstable();
                 s.dedup();
                 s
@@ -221,16 +226,7 @@ impl Prefilter {
                 owners[j].push(i);
             }
         }
-        // Standard semantics: every occurrence of every literal, overlapping.
-        let automaton = (!literals.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&literals)
-                    .ok()
-            })
-            .flatten();
+        let automaton = automaton(&literals);
         if automaton.is_none() {
             // Cannot happen for non-empty literals; run everything everywhere.
             anywhere = (0..programs.len()).collect();
@@ -513,9 +509,17 @@ fn all_starts(text: &str) -> Vec<usize> {
     text.char_indices().map(|(i, _)| i).collect()
 }
 
-fn memchr_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
-    (0..hay.len().saturating_sub(needle.len().saturating_sub(1)))
-        .filter(move |&i| hay[i..].starts_with(needle))
+/// One automaton over `literals` with standard semantics: every occurrence
+/// of every literal, overlapping. `None` when there are none.
+fn automaton<L: AsRef<[u8]>>(literals: &[L]) -> Option<AhoCorasick> {
+    if literals.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(literals)
+        .ok()
 }
 
 #[cfg(test)]

@@ -128,27 +128,21 @@ impl Reader<'_, '_> {
                 return Some(e);
             }
         }
-        // Xを3回、Yを1回開催: a gathering marked by を right before the
-        // count is what it counts, whatever verb the sentence shares later.
+        // A gathering marked by を right before the count (Xを3回、Yを1回開催:
+        // whatever verb the sentence shares later) or written straight
+        // before it (会議3回、講演会1回) is what it counts.
         if let Some(p) = first.checked_sub(1) {
             let w = &self.words[p];
-            if w.kind == Kind::Particle && w.surface == "を" {
-                if let Some(e) = p
-                    .checked_sub(1)
-                    .and_then(|k| self.compound_head(k))
-                    .filter(|e| gathering(e))
-                {
-                    return Some(e);
-                }
-            }
-        }
-        // 会議3回、講演会1回: a gathering written straight before the count.
-        if let Some(p) = first.checked_sub(1) {
-            let touching = self.words[p].span.end == self.words[first].span.start;
-            if touching {
-                if let Some(e) = self.compound_head(p).filter(|e| gathering(e)) {
-                    return Some(e);
-                }
+            let head = if w.kind == Kind::Particle && w.surface == "を" {
+                p.checked_sub(1)
+            } else {
+                (w.span.end == self.words[first].span.start).then_some(p)
+            };
+            if let Some(e) = head
+                .and_then(|k| self.compound_head(k))
+                .filter(|e| gathering(e))
+            {
+                return Some(e);
             }
         }
         // N回(程度)の X

@@ -121,19 +121,14 @@ impl Layout {
             .filter_map(|i| {
                 // The plan's own count may stand between: 予定3回のうち2回実施.
                 let mut k = i + 2;
-                while c
-                    .at(k)
-                    .is_some_and(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
-                {
+                while c.at(k).is_some_and(is_digit) {
                     k += 1;
                 }
-                if k > i + 2 {
-                    if c.at(k) != Some('回') {
-                        k = i + 2;
-                    } else {
-                        k += 1;
-                    }
-                }
+                let k = if k > i + 2 && c.at(k) == Some('回') {
+                    k + 1
+                } else {
+                    i + 2
+                };
                 let w = CONTRASTS.iter().find(|w| c.starts_with(k, w))?;
                 Some(k - 1 + w.chars().count())
             })

@@ -199,31 +199,10 @@ impl Scanner<'_> {
                 return Some(e);
             }
         }
-        if p.p.day.is_some() && p.style == Style::Dot {
-            // R7.6.12～6.14
-            if let Some((m, d, e)) = self.dot_member_at(j) {
-                let q = Point {
-                    month: m,
-                    day: Some(d),
-                    ..p.p
-                };
-                self.push(out, start, e, Shape::Range(Some(p.p), Some(q)));
-                return Some(e);
-            }
-        }
         if p.p.day.is_some() {
-            let style = if p.style == Style::Dot {
-                Style::Slash
-            } else {
-                p.style
-            };
-            if let Some((d, e)) = self.day_member_at(j, style) {
-                let q = Point {
-                    day: Some(d),
-                    ..p.p
-                };
-                self.push(out, start, e, Shape::Range(Some(p.p), Some(q)));
-                return Some(e);
+            if let Some(q) = self.member_at(j, p) {
+                self.push(out, start, q.end, Shape::Range(Some(p.p), Some(q.p)));
+                return Some(q.end);
             }
         }
         if self.c.at(j).is_some_and(is_digit) {
@@ -244,32 +223,35 @@ impl Scanner<'_> {
             if !self.c.at(sep).is_some_and(is_list_sep) {
                 break;
             }
-            // After a dotted date a member may be `M.D` or, as after a slash
-            // date, a bare day.
-            let member = (p.style == Style::Dot)
-                .then(|| self.dot_member_at(sep + 1))
-                .flatten()
-                .or_else(|| {
-                    let style = if p.style == Style::Dot {
-                        Style::Slash
-                    } else {
-                        p.style
-                    };
-                    self.day_member_at(sep + 1, style)
-                        .map(|(d, e)| (p.p.month, d, e))
-                });
-            let Some((m, d, e)) = member else {
+            let Some(q) = self.member_at(sep + 1, p) else {
                 break;
             };
-            let q = Point {
-                month: m,
-                day: Some(d),
-                ..p.p
-            };
-            self.push(out, sep + 1, e, Shape::Single(q));
-            end = e;
+            self.push(out, sep + 1, q.end, Shape::Single(q.p));
+            end = q.end;
         }
         end
+    }
+
+    /// The member of a list, or the end of a range, at `i` after the point
+    /// `p`: `M.D` after a dotted date (`R7.6.12、9.11`, `R7.6.12～6.14`),
+    /// else a bare day of `p`'s month (`10/1、3`, `10月1日・15日`).
+    fn member_at(&self, i: usize, p: &Parsed) -> Option<Parsed> {
+        let (month, day, end) = (p.style == Style::Dot)
+            .then(|| self.dot_member_at(i))
+            .flatten()
+            .or_else(|| {
+                self.day_member_at(i, p.style)
+                    .map(|(d, e)| (p.p.month, d, e))
+            })?;
+        Some(Parsed {
+            p: Point {
+                month,
+                day: Some(day),
+                ..p.p
+            },
+            end,
+            style: p.style,
+        })
     }
 
     /// A `M.D` member of a list after a dotted date (`R7.6.12、9.11、12.11`):
@@ -303,7 +285,7 @@ impl Scanner<'_> {
         if next == Some('日') {
             return Some((d, j + 1));
         }
-        if style != Style::Slash {
+        if style == Style::Kanji {
             return None;
         }
         let ok = match next {
