@@ -36,6 +36,11 @@ fn a_second_run_on_the_same_out_is_refused_and_a_killed_run_leaves_no_lock() {
         std::fs::read_to_string(&lock).is_ok_and(|t| t.trim() == pid.to_string())
     });
     assert!(locked, "the first run did not take the lock");
+    // The first run clears a killed run's temporary files right after taking
+    // the lock; plant ours once it is writing reports, so that clean-up is
+    // over and only the second run could remove it.
+    let writing = common::wait_for(60, || dir.join("out/in/000/f.docx.json").exists());
+    assert!(writing, "the first run wrote no report");
     // A temporary file of the first run's (as a write in flight leaves it).
     let planted = dir.join("out/.shiryo-inflight.partial");
     std::fs::write(&planted, b"{").expect("plant");
