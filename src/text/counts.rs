@@ -208,6 +208,10 @@ fn count_at(c: &Chars, kai: usize) -> Option<Found> {
     if value == 1 && per_session(c, kai + 1) {
         return None;
     }
+    // 前年度より2回多い, 1回増: a difference between two counts, not one.
+    if is_difference(c, kai + 1) {
+        return None;
+    }
     // 月1～2回, 5～6回: a range of counts is one fact, its value the number
     // written before 回 (the upper end).
     let num_start = range_start(c, num_start, value);
@@ -247,6 +251,16 @@ fn count_at(c: &Chars, kai: usize) -> Option<Found> {
 const KAI_WORDS: &[char] = &[
     '答', '収', '覧', '復', '避', '転', '診', '帰', '路', '線', '想', '顧', '廊',
 ];
+
+/// True when what follows a 回 at `i` makes its number a difference:
+/// 多い/多く/多かった, 少ない/少なく, 増/減 (増加, 減少), 上回/下回 — not
+/// 多 alone (`年3回多職種研修会`).
+fn is_difference(c: &Chars, i: usize) -> bool {
+    let j = c.skip_spaces(i);
+    ["多い", "多く", "多か", "少な", "増", "減", "上回", "下回"]
+        .iter()
+        .any(|w| c.starts_with(j, w))
+}
 
 /// True when what follows a 回 at `i` makes it a unit: あたり/当たり/につき,
 /// or a number with a unit of time, people or money (90分, 30名, 500円).

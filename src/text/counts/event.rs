@@ -138,10 +138,7 @@ impl Reader<'_, '_> {
             } else {
                 (w.span.end == self.words[first].span.start).then_some(p)
             };
-            if let Some(e) = head
-                .and_then(|k| self.compound_head(k))
-                .filter(|e| gathering(e))
-            {
+            if let Some(e) = head.and_then(|k| self.head_at(k)).filter(|e| gathering(e)) {
                 return Some(e);
             }
         }
@@ -197,10 +194,31 @@ impl Reader<'_, '_> {
         if self.holding(h).is_some() {
             return self.object_of(h);
         }
-        if is_close_quote(self.words[h].surface) {
-            h = h.checked_sub(1)?;
+        self.head_at(h).filter(|e| gathering(e))
+    }
+
+    /// The head of the compound ending at word `h`, or, when `h` closes a
+    /// quote or a 【…】, of the title it closes: the gathering named just
+    /// before the title (`講演会「在宅医療のいま」を`), else the title's own
+    /// last compound (`【ACP研修】を`, `「…の会」の開催`).
+    fn head_at(&self, h: usize) -> Option<String> {
+        let Some(open) = closer_of(self.words[h].surface) else {
+            return self.compound_head(h);
+        };
+        let o = (0..h)
+            .rev()
+            .find(|&i| self.words[i].surface.ends_with(open));
+        if let Some(o) = o {
+            let named = o
+                .checked_sub(1)
+                .filter(|&p| self.words[p].span.end == self.words[o].span.start)
+                .and_then(|p| self.compound_head(p))
+                .filter(|e| gathering(e));
+            if named.is_some() {
+                return named;
+            }
         }
-        self.compound_head(h).filter(|e| gathering(e))
+        self.compound_head(h.checked_sub(1)?)
     }
 
     /// Some(true) for 開催/実施 (which vouch for their object), Some(false) for
@@ -261,16 +279,13 @@ impl Reader<'_, '_> {
                 ) {
                     continue;
                 }
-                let mut k = i.checked_sub(1)?;
+                let k = i.checked_sub(1)?;
                 // 3回の開催: the count is what the particle ties to 開催;
                 // nothing further back is what is held.
                 if self.words[k].kind == Kind::Count {
                     return None;
                 }
-                if is_close_quote(self.words[k].surface) {
-                    k = k.checked_sub(1)?;
-                }
-                if let Some(e) = self.compound_head(k) {
+                if let Some(e) = self.head_at(k) {
                     return accept(e);
                 }
             }
@@ -473,8 +488,14 @@ fn is_compound_kind(k: Kind) -> bool {
     matches!(k, Kind::Noun | Kind::Suffix | Kind::Prefix)
 }
 
-fn is_close_quote(s: &str) -> bool {
-    matches!(s, "」" | "』")
+/// The opener of a quote or title bracket that `s` closes.
+fn closer_of(s: &str) -> Option<char> {
+    match s {
+        "」" => Some('「'),
+        "』" => Some('『'),
+        "】" => Some('【'),
+        _ => None,
+    }
 }
 
 /// The sentence around `span`: between the 。 before it and the 。 after it.
@@ -525,10 +546,14 @@ const GATHERING_KINDS: [&str; 8] = [
     "ワークショップ",
 ];
 
-/// A head that names a gathering: 会, 会議, 講座, 研修, 講義, 講演 …, but not
-/// an association that merely ends in 会 (医師会, 薬剤師会, 看護協会, 自治会).
+/// A head that names a gathering: a compound that ends in one of the kinds
+/// (会議, 講座, 研修, セミナー …), in 講義, 講演, 教室, サロン, カフェ or a
+/// working group (WG, ワーキング), or in 会 — but not an association that merely
+/// ends in 会 (医師会, 薬剤師会, 看護協会, 自治会, 学会) nor a word in …会 that
+/// names no gathering (機会, 社会, 都会). 協議, 審議, 口座 or 監修 name no
+/// gathering, although they end as 会議, 講座 and 研修 do.
 fn gathering(head: &str) -> bool {
-    const ASSOCIATIONS: [&str; 7] = [
+    const ASSOCIATIONS: [&str; 11] = [
         "医師会",
         "薬剤師会",
         "協会",
@@ -536,11 +561,29 @@ fn gathering(head: &str) -> bool {
         "自治会",
         "町内会",
         "老人会",
+        "学会",
+        "機会",
+        "社会",
+        "都会",
     ];
-    head.chars()
-        .last()
-        .is_some_and(|c| "会議座修義演".contains(c))
-        && !ASSOCIATIONS.iter().any(|a| head.ends_with(a))
+    const OTHER_KINDS: [&str; 11] = [
+        "講義",
+        "講演",
+        "公演",
+        "教室",
+        "サロン",
+        "カフェ",
+        "ミーティング",
+        "WG",
+        "ＷＧ",
+        "ワーキング",
+        "ワーキンググループ",
+    ];
+    GATHERING_KINDS
+        .iter()
+        .chain(OTHER_KINDS.iter())
+        .any(|k| head.ends_with(k))
+        || (head.ends_with('会') && !ASSOCIATIONS.iter().any(|a| head.ends_with(a)))
 }
 
 /// The head of a character-class compound (no tokenizer): 会議 for …会議,

@@ -50,13 +50,14 @@ pub(crate) struct Layout {
     joins: Vec<usize>,
     /// Character indices that end a clause without punctuation: the last
     /// character of a contrast after 予定 (`12回開催予定のうち8回実施`,
-    /// `予定中`, `予定に対し`, `予定だったが`), sorted. What precedes is the
+    /// `予定中`, `予定に対し`, `予定だったが`, `予定より1回多い5回`), sorted. What precedes is the
     /// plan, what follows what was done.
     contrasts: Vec<usize>,
 }
 
 /// What may follow 予定 to set the plan against what was done.
-const CONTRASTS: [&str; 9] = [
+const CONTRASTS: [&str; 10] = [
+    "より",
     "のうち",
     "の内",
     "中",

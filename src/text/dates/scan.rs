@@ -310,6 +310,24 @@ impl Scanner<'_> {
         })
     }
 
+    /// Whether `i` follows an enumerator `N.` that starts a line or stands
+    /// after a space or punctuation (`6月に説明会 2.10月に講演会`): the month
+    /// after it is a month, not glued to a number.
+    fn after_enumerator(&self, i: usize) -> bool {
+        if !matches!(self.c.before(i), Some('.' | '．')) {
+            return false;
+        }
+        let mut k = i - 1;
+        while k > 0 && self.c.at(k - 1).is_some_and(is_digit) {
+            k -= 1;
+        }
+        let digits = i - 1 - k;
+        (1..=2).contains(&digits)
+            && self.c.before(k).is_none_or(|b| {
+                b.is_whitespace() || "、。・）)】".contains(b) || super::chars::is_open_bracket(b)
+            })
+    }
+
     /// `令和7年10月25日`, `令和7年5・6月` (via the month list), `R7/1/7`,
     /// `R7.1.7`, `R8/3月`, `R7/11`, `H31/4/1`, `令和元年…`.
     fn era(&self, i: usize) -> Option<Parsed> {
@@ -510,7 +528,7 @@ impl Scanner<'_> {
     /// A run of months sharing one 月: `5・6・9月`, `5、6月`, `12～1月`,
     /// `5・6～8月`; a single `10月`/`10月25日` is the run of one.
     fn month_list(&self, i: usize, out: &mut Vec<Raw>) -> Option<usize> {
-        if self.glued_before(i) || self.c.before(i) == Some('第') {
+        if (self.glued_before(i) && !self.after_enumerator(i)) || self.c.before(i) == Some('第') {
             return None;
         }
         // Members: (value, first char, after digits), and whether a tilde
