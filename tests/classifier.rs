@@ -480,6 +480,20 @@ fn section_2_dev_set_round_8() {
 }
 
 #[test]
+fn section_2_dev_set_round_9() {
+    // classify_issues6.toml (round 9, 2026-12-07): 70 issues as the cells of
+    // other prefectures' issue tables hold them (a row label or topic first,
+    // `1)`/`ア` sub-items, noun-phrase endings), labelled by a helper who had
+    // not read the classifier. The first six forms (45 cases) were tuned on:
+    // F1 0.847 → 0.956; the last three (25) only measured: 0.877 → 0.877
+    // (docs/TEXT_LAYER.md).
+    assert_eq!(cases("classify_issues6.toml").len(), 70);
+    let (tune, held) = tune_and_held("classify_issues6.toml", "issues6", 45);
+    assert!(tune.f1() >= 0.95 && tune.precision() >= 0.94, "tune {tune}");
+    assert!(held.f1() >= 0.87, "held {held}");
+}
+
+#[test]
 fn every_noise_note_says_why() {
     let noisy: Vec<Case> = cases("classify_seed.toml")
         .into_iter()

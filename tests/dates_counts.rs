@@ -264,6 +264,15 @@ fn dates_and_counts_of_the_field_round_3() {
     field_table("dates_counts_field3.toml", 55);
 }
 
+/// A fourth set (testdata/dates_counts_field4.toml): counts as table cells and
+/// list items write them, their gathering and plan, warnings and their
+/// look-alikes; written by a helper from the rules before the program was
+/// run on it.
+#[test]
+fn dates_and_counts_of_the_field_round_4() {
+    field_table("dates_counts_field4.toml", 65);
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 

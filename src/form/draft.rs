@@ -64,6 +64,9 @@ pub struct DraftItem {
     /// A continuation line under an item the classifier decides: it takes
     /// that item's categories once they are known (DECISIONS 26).
     pub follows: bool,
+    /// The topic label of its table row (`急変時の対応について`): when the
+    /// item's own words decide no category, the label's words do (DECISIONS 63).
+    pub context: Option<String>,
 }
 
 impl DraftItem {
@@ -76,6 +79,7 @@ impl DraftItem {
             heading_text: None,
             facts: Vec::new(),
             follows: false,
+            context: None,
         }
     }
 }
@@ -262,7 +266,15 @@ fn decide_categories(sections: &mut [DraftSection]) {
             item.categories = example.unwrap_or_else(|| {
                 text::classify::classify_in_section(text::analysed_part(&item.text), number)
             });
+            if item.categories.is_empty() {
+                if let Some(topic) = &item.context {
+                    item.categories = text::classify::classify_in_section(topic, number);
+                }
+            }
         }
+    }
+    for s in sections.iter_mut().filter(|s| s.number == 2) {
+        beside_the_issue(&mut s.items);
     }
     // Continuation lines follow the item above them, now that it is decided.
     for s in sections.iter_mut() {
@@ -270,6 +282,48 @@ fn decide_categories(sections: &mut [DraftSection]) {
             if s.items[i].follows {
                 s.items[i].categories = s.items[i - 1].categories.clone();
             }
+        }
+    }
+}
+
+/// Section 2 (DECISIONS 63): a response written beside its issue in a table
+/// row (`課題 | 対応`) whose own words decide no category takes the
+/// categories of the issues to its left in the same row — it answers them.
+fn beside_the_issue(items: &mut [DraftItem]) {
+    let cell = |o: &Origin| -> Option<((usize, String, usize), usize)> {
+        match o {
+            Origin::Table {
+                table, row, col, ..
+            } => Some(((*table, String::new(), *row), *col)),
+            Origin::Sheet {
+                sheet, row, col, ..
+            } => Some(((usize::MAX, sheet.clone(), *row), *col)),
+            Origin::Body { .. } => None,
+        }
+    };
+    let places: Vec<_> = items.iter().map(|i| cell(&i.origin)).collect();
+    let answers: Vec<Option<Vec<u8>>> = items
+        .iter()
+        .zip(&places)
+        .map(|(item, place)| {
+            let (row, col) = place.as_ref()?;
+            if !item.categories.is_empty() || item.source != CategorySource::Classifier {
+                return None;
+            }
+            let mut cats: Vec<u8> = items
+                .iter()
+                .zip(&places)
+                .filter(|(_, p)| p.as_ref().is_some_and(|(r, c)| r == row && c < col))
+                .flat_map(|(i, _)| i.categories.iter().copied())
+                .collect();
+            cats.sort_unstable();
+            cats.dedup();
+            (!cats.is_empty()).then_some(cats)
+        })
+        .collect();
+    for (item, cats) in items.iter_mut().zip(answers) {
+        if let Some(cats) = cats {
+            item.categories = cats;
         }
     }
 }

@@ -70,6 +70,9 @@ pub struct Scanner {
     records: Option<Records>,
     last_marked: Option<(Scope, Vec<u8>)>,
     prev: Prev,
+    /// The topic label of the table row being read (`医療と介護の連携について`),
+    /// given to the row's items as their context (DECISIONS 63).
+    row_topic: Option<String>,
 }
 
 impl Scanner {
@@ -87,6 +90,7 @@ impl Scanner {
             records: None,
             last_marked: None,
             prev: Prev::Nothing,
+            row_topic: None,
         }
     }
 
@@ -214,6 +218,12 @@ impl Scanner {
                 .iter()
                 .map(|c| (c.cell.col, c.cell.last_col(), c.text.as_str()))
                 .collect();
+            // `課題 | 対応・今後の方向性`: labels of columns of prose head
+            // the table and are no items (DECISIONS 63).
+            if table::is_prose_header(&spans) {
+                self.records = None;
+                continue;
+            }
             if let Some(roles) = table::header_roles(&spans).filter(|r| table::is_records(r)) {
                 self.records = Some(Records {
                     table: t.index,
@@ -295,6 +305,17 @@ impl Scanner {
                 rest = &cells[1..];
             }
         }
+        // A first cell that only labels the row's topic
+        // (`医療と介護の連携について`) is no item: it is the context of the
+        // items beside it (DECISIONS 63).
+        if row_heading.is_none()
+            && rest.len() >= 2
+            && self.current_section().is_some()
+            && table::is_topic_label(&rest[0].text)
+        {
+            self.row_topic = Some(rest[0].text.clone());
+            rest = &rest[1..];
+        }
         let saved = if let Some((cats, text)) = row_heading {
             let saved = self.heading.take();
             self.set_heading(cats, text);
@@ -317,6 +338,7 @@ impl Scanner {
             self.heading = saved;
             self.pending_heading_text = None;
         }
+        self.row_topic = None;
     }
 
     /// Items of the current form so far.
@@ -473,6 +495,7 @@ impl Scanner {
     /// Add an item to the current section; a pending heading's text joins it.
     fn push(&mut self, mut item: DraftItem) {
         item.heading_text = self.pending_heading_text.take();
+        item.context.clone_from(&self.row_topic);
         self.form().push_item(item);
         self.prev = Prev::Item;
     }

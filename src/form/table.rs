@@ -81,6 +81,40 @@ const WHO: &[&str] = &[
 ];
 const REMARKS: &[&str] = &["備考", "特記事項", "成果", "結果"];
 
+/// Labels of columns of prose, each paragraph of which is an item of its own:
+/// the issues and the responses of a section-2 table (`課題 | 対応・今後の方向性`,
+/// DECISIONS 63). A row of them is a header row, never items.
+const PROSE: &[&str] = &[
+    "課題",
+    "主な課題",
+    "課題内容",
+    "課題等",
+    "現状",
+    "現状と課題",
+    "現状・課題",
+    "問題点",
+    "課題・問題点",
+    "原因",
+    "要因",
+    "背景",
+    "対応",
+    "対応策",
+    "対応方針",
+    "対応・今後の方向性",
+    "今後の方向性",
+    "今後の対応",
+    "今後の取組",
+    "今後の取組み",
+    "今後の取り組み",
+    "今後の予定",
+    "改善策",
+    "解決策",
+    "方向性",
+    "取組方針",
+    "分野",
+    "テーマ",
+];
+
 /// Marks that tick a category column (DECISIONS 21).
 const CHECK_MARKS: &[&str] = &[
     "○", "◯", "●", "◎", "✓", "✔", "☑", "■", "レ", "v", "V", "1", "有", "あり", "〇", "✅",
@@ -160,6 +194,50 @@ pub fn header_roles(cells: &[(usize, usize, &str)]) -> Option<Vec<(usize, usize,
         }
     }
     (roles.len() >= 2).then_some(roles)
+}
+
+/// True when every non-empty cell of a row is a column label — at least one
+/// a label of prose (課題, 対応, 今後の方向性 …, see `PROSE`), the others
+/// role labels — so the row heads columns whose paragraphs are items, and is
+/// no item itself (DECISIONS 63).
+pub fn is_prose_header(cells: &[(usize, usize, &str)]) -> bool {
+    let prose = |t: &str| {
+        let c = compact(t);
+        PROSE.contains(&c.as_str())
+            || c.split(['・', '/', '／', '及', 'と'])
+                .all(|p| !p.is_empty() && PROSE.contains(&p))
+    };
+    cells.iter().any(|&(_, _, t)| prose(t))
+        && cells
+            .iter()
+            .all(|&(_, _, t)| prose(t) || label_role(t).is_some())
+}
+
+/// True when a cell's text labels the topic of its table row rather than
+/// stating anything (`医療と介護の連携について`, `急変時の対応に関すること`,
+/// `人材育成関係`, `普及啓発：`): short, one line, no sentence, ending in
+/// について / に関すること / に関して / 関係 / 分野 or a colon — or a label of
+/// prose written at the row's head (`課題`, `今後の対応`) (DECISIONS 63).
+pub fn is_topic_label(text: &str) -> bool {
+    let t = text.trim();
+    // A column label written as a row label (`課題 | …`, `対応 | …`).
+    if PROSE.contains(&compact(t).as_str()) {
+        return true;
+    }
+    let n = t.chars().count();
+    (2..=24).contains(&n)
+        && !t.contains(['。', '、', '\n'])
+        && [
+            "について",
+            "に関すること",
+            "に関して",
+            "関係",
+            "分野",
+            ":",
+            "：",
+        ]
+        .iter()
+        .any(|e| t.ends_with(e) && t.chars().count() > e.chars().count() + 1)
 }
 
 /// True when the roles make a table of records (a row is one item): an
@@ -269,6 +347,33 @@ pub fn is_bare_value(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_headers_and_topic_labels() {
+        let row = |cells: &[&'static str]| -> Vec<(usize, usize, &'static str)> {
+            cells.iter().enumerate().map(|(i, t)| (i, i, *t)).collect()
+        };
+        assert!(is_prose_header(&row(&["課題", "対応・今後の方向性"])));
+        assert!(is_prose_header(&row(&["現状と課題", "今後の対応", "備考"])));
+        assert!(is_prose_header(&row(&["分野", "課題"])));
+        // Role labels alone make a table of records, not of prose.
+        assert!(!is_prose_header(&row(&["取組内容", "実施時期"])));
+        // A sentence is never a label.
+        assert!(!is_prose_header(&row(&[
+            "課題",
+            "訪問看護師が不足している。"
+        ])));
+        assert!(is_topic_label("医療と介護の連携について"));
+        assert!(is_topic_label("急変時の対応に関すること"));
+        assert!(is_topic_label("普及啓発："));
+        assert!(!is_topic_label("について"));
+        assert!(!is_topic_label(
+            "連携について、病院との情報共有が進まない。"
+        ));
+        assert!(!is_topic_label("訪問看護師が不足している"));
+        assert!(is_topic_label("課題"));
+        assert!(is_topic_label("今後の対応"));
+    }
 
     #[test]
     fn role_labels() {

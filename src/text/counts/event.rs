@@ -237,7 +237,11 @@ impl Reader<'_, '_> {
     /// The thing held by the holding word at `h`: `X開催`, `Xを…開催`, `Xの開催`.
     fn object_of(&self, h: usize) -> Option<String> {
         let vouched = self.holding(h)?;
-        let accept = |e: String| (vouched && !is_manner(&e) || gathering(&e)).then_some(e);
+        // 開催/実施 vouch for any object but a body (`…は地区医師会の会議室で
+        // 実施`: the 医師会 is where, not what).
+        let accept = |e: String| {
+            (vouched && !is_manner(&e) && !names_no_gathering(&e) || gathering(&e)).then_some(e)
+        };
         if let Some(p) = h.checked_sub(1) {
             let pw = &self.words[p];
             // 年10回程度開催: a degree word before 開催 is not what is held.
@@ -285,7 +289,14 @@ impl Reader<'_, '_> {
                 if self.words[k].kind == Kind::Count {
                     return None;
                 }
+                // 午前・午後の2回開催: what stands before `の N回` says which
+                // sessions, not what is held, unless it is a gathering.
+                let of_count = w.surface == "の"
+                    && self.words.get(i + 1).is_some_and(|n| n.kind == Kind::Count);
                 if let Some(e) = self.head_at(k) {
+                    if of_count && !gathering(&e) {
+                        continue;
+                    }
                     return accept(e);
                 }
             }
@@ -553,19 +564,6 @@ const GATHERING_KINDS: [&str; 8] = [
 /// names no gathering (機会, 社会, 都会). 協議, 審議, 口座 or 監修 name no
 /// gathering, although they end as 会議, 講座 and 研修 do.
 fn gathering(head: &str) -> bool {
-    const ASSOCIATIONS: [&str; 11] = [
-        "医師会",
-        "薬剤師会",
-        "協会",
-        "社会福祉協議会",
-        "自治会",
-        "町内会",
-        "老人会",
-        "学会",
-        "機会",
-        "社会",
-        "都会",
-    ];
     const OTHER_KINDS: [&str; 11] = [
         "講義",
         "講演",
@@ -583,7 +581,26 @@ fn gathering(head: &str) -> bool {
         .iter()
         .chain(OTHER_KINDS.iter())
         .any(|k| head.ends_with(k))
-        || (head.ends_with('会') && !ASSOCIATIONS.iter().any(|a| head.ends_with(a)))
+        || (head.ends_with('会') && !names_no_gathering(head))
+}
+
+/// A head in …会 that names a body (医師会, 看護協会, 自治会, 学会) or no
+/// gathering at all (機会, 社会, 都会): never what is held.
+fn names_no_gathering(head: &str) -> bool {
+    const NOT_HELD: [&str; 11] = [
+        "医師会",
+        "薬剤師会",
+        "協会",
+        "社会福祉協議会",
+        "自治会",
+        "町内会",
+        "老人会",
+        "学会",
+        "機会",
+        "社会",
+        "都会",
+    ];
+    NOT_HELD.iter().any(|a| head.ends_with(a))
 }
 
 /// The head of a character-class compound (no tokenizer): 会議 for …会議,
