@@ -32,7 +32,9 @@
 //! part, `issues4-held` its held-out part; `classify_issues5.toml` — 60 more
 //! (round 8, another style: fragments, abbreviations): `issues5` /
 //! `issues5-held` likewise; `classify_issues6.toml` — 70 (round 9, issues as
-//! written in table cells): `issues6` / `issues6-held`. The figures
+//! written in table cells): `issues6` / `issues6-held`;
+//! `classify_holdout5.toml` — 120 activities in other prefectures' wording,
+//! measured only: `holdout5`. The figures
 //! go to docs/TEXT_LAYER.md.
 
 use std::time::Instant;
@@ -187,6 +189,7 @@ fn main() {
         ("issues4-held", "classify_issues4.toml"),
         ("issues5", "classify_issues5.toml"),
         ("issues5-held", "classify_issues5.toml"),
+        ("holdout5", "classify_holdout5.toml"),
         ("issues6", "classify_issues6.toml"),
         ("issues6-held", "classify_issues6.toml"),
     ];

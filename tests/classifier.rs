@@ -309,6 +309,14 @@ fn measured_figures() {
         field.precision() >= 0.89 && field.f1() >= 0.86,
         "holdout4 {field}"
     );
+    // classify_holdout5.toml (2026-12-07): 120 activities in other
+    // prefectures' wording, labelled by a helper blind to the classifier;
+    // measured only, never tuned on: 0.897 / 0.830 at its first run.
+    let other = measure("classify_holdout5.toml");
+    assert!(
+        other.precision() >= 0.88 && other.f1() >= 0.82,
+        "holdout5 {other}"
+    );
 }
 
 #[test]

@@ -12,8 +12,13 @@ use super::dates::clause::Layout;
 use super::dates::{list_joins, DateFact};
 
 /// True when a dated fact lies outside the fiscal year `fy` (April fy … March
-/// fy+1). Either end of a range outside is enough; an open end is not checked.
+/// fy+1). Either end of a range outside is enough; an open end is not checked;
+/// a date the text itself places in another year (`次年度は5月`) never is.
 pub fn outside_fiscal_year(d: &DateFact, fy: i32) -> bool {
+    // 次年度は5月に: placed in the year the text names, not a slip.
+    if d.other_year {
+        return false;
+    }
     let out = |s: &Option<String>| {
         s.as_deref()
             .and_then(year_month)
@@ -58,11 +63,21 @@ pub fn count_mismatch(text: &str, dates: &[DateFact], counts: &[CountFact]) -> O
         .filter(|c| text.get(c.span.clone()) == Some(c.text.as_str()))
         .collect();
     let layout = Layout::new(text, &list_joins(text));
-    for c in counts.iter().filter(|c| c.per.is_none()) {
+    for c in counts
+        .iter()
+        .filter(|c| c.per.is_none() && !is_part_or_approximate(text, c))
+    {
         let scope = layout.mismatch_scope(&c.span);
         let inside = |s: &std::ops::Range<usize>| scope.start <= s.start && s.end <= scope.end;
         let days: Vec<&DateFact> = dates.iter().copied().filter(|d| inside(&d.span)).collect();
         if days.is_empty() || days.iter().any(|d| !is_single_day(d)) {
+            continue;
+        }
+        // `6/14、9/20、11/5ほか`: the days are examples, not all of them.
+        if days.last().is_some_and(|d| {
+            text.get(d.span.end..)
+                .is_some_and(|rest| EXAMPLES.iter().any(|w| rest.starts_with(w)))
+        }) {
             continue;
         }
         let beside: Vec<&CountFact> = counts.iter().copied().filter(|k| inside(&k.span)).collect();
@@ -75,6 +90,15 @@ pub fn count_mismatch(text: &str, dates: &[DateFact], counts: &[CountFact]) -> O
         if beside
             .iter()
             .any(|k| k.value as usize == days.len() || k.value as usize == sessions)
+        {
+            continue;
+        }
+        // `3回開催(7/3、11/6、うち1回は書面開催)`: the days of the rest of
+        // the series, a part held without a day of its own.
+        let parts = beside.iter().filter(|k| is_part(text, k));
+        if parts
+            .clone()
+            .any(|p| c.value.checked_sub(p.value) == Some(days.len() as u32))
         {
             continue;
         }
@@ -94,6 +118,45 @@ pub fn count_mismatch(text: &str, dates: &[DateFact], counts: &[CountFact]) -> O
         ));
     }
     None
+}
+
+/// Words after the last day listed that make the days examples.
+const EXAMPLES: [&str; 5] = ["ほか", "他", "など", "等", "外"];
+
+/// True when a count is a part of another (`うち1回はWeb開催`, `3回中2回`), an
+/// approximation (`約20回`, `3回以上`, `3回程度`) or a range (`3～4回`): it
+/// states no number of days to compare with (decided 2026-12-07).
+fn is_part_or_approximate(text: &str, c: &CountFact) -> bool {
+    if c.text.contains(['～', '~', '〜', '-', '－']) {
+        return true;
+    }
+    let before = text.get(..c.span.start).unwrap_or("").trim_end();
+    let after = text.get(c.span.end..).unwrap_or("").trim_start();
+    is_part(text, c)
+        || ["約", "およそ", "概ね", "おおむね", "おおよそ"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        || [
+            "以上",
+            "程度",
+            "余り",
+            "あまり",
+            "超",
+            "前後",
+            "ほど",
+            "くらい",
+            "ぐらい",
+            "強",
+            "弱",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// True when a count is a part of another: after うち, の内 or 回中.
+fn is_part(text: &str, c: &CountFact) -> bool {
+    let before = text.get(..c.span.start).unwrap_or("").trim_end();
+    ["うち", "の内", "回中"].iter().any(|w| before.ends_with(w))
 }
 
 /// How many sessions the single days make when a day that follows the one
@@ -196,6 +259,7 @@ mod tests {
             end: Some(s.into()),
             planned: false,
             span: 0..0,
+            other_year: false,
         };
         assert!(outside_fiscal_year(&d("2025-01-24"), 2025));
         assert!(!outside_fiscal_year(&d("2026-03-31"), 2025));

@@ -31,6 +31,9 @@ pub struct DateFact {
     pub planned: bool,
     /// Byte range of `text` in the input.
     pub span: Range<usize>,
+    /// A year-less date the text places in another fiscal year than its
+    /// section's (`次年度は5月に開催予定`): never outside its section's year.
+    pub other_year: bool,
 }
 
 /// Every date in `text` (normalised per SPEC §3; full-width digits and `~` are
@@ -57,9 +60,13 @@ pub fn find_dates(text: &str, ctx: &TextContext) -> Vec<DateFact> {
             years.carry = None;
         }
         prev_end = Some(r.span.end);
+        let shift = year_word_before(text, r.span.start);
+        years.fiscal = ctx.fiscal_year.map(|fy| fy + shift);
+        let from_fiscal = years.carry.is_none() && !r.shape.has_year();
         let Some((start, end)) = years.resolve(&r.shape) else {
             continue;
         };
+        let other_year = shift != 0 && from_fiscal;
         let planned = ctx.plan_section || layout.says_planned(&r.span);
         out.push(DateFact {
             text: r.text,
@@ -67,9 +74,45 @@ pub fn find_dates(text: &str, ctx: &TextContext) -> Vec<DateFact> {
             end,
             planned,
             span: r.span,
+            other_year,
         });
     }
     out
+}
+
+/// The fiscal year a topic word before `at` in its sentence names, relative
+/// to the section's: `次年度は`, `来年度も`, `翌年度に` → +1; `前年度は`,
+/// `昨年度は` → −1; `今年度は`, `本年度も` → 0 (decided 2026-12-07). Only a
+/// word followed by は, も, には or 、 — a time the clause is about, not a
+/// modifier (`前年度の研修を踏まえ、10月に…`, `前年度に引き続き…(5・7月)` stay
+/// in the section's year).
+fn year_word_before(text: &str, at: usize) -> i32 {
+    let head = text.get(..at).unwrap_or("");
+    let sentence = head
+        .rfind('。')
+        .map_or(head, |i| &head[i + '。'.len_utf8()..]);
+    const WORDS: [(&str, i32); 7] = [
+        ("次年度", 1),
+        ("来年度", 1),
+        ("翌年度", 1),
+        ("前年度", -1),
+        ("昨年度", -1),
+        ("今年度", 0),
+        ("本年度", 0),
+    ];
+    let mut best: Option<(usize, i32)> = None;
+    for (w, shift) in WORDS {
+        for (i, _) in sentence.match_indices(w) {
+            let after = &sentence[i + w.len()..];
+            let topic = ["は", "も", "には", "、"]
+                .iter()
+                .any(|p| after.starts_with(p));
+            if topic && best.is_none_or(|(b, _)| i > b) {
+                best = Some((i, shift));
+            }
+        }
+    }
+    best.map_or(0, |(_, shift)| shift)
 }
 
 /// Byte offsets of the 、 (or other separator) that join two dates of one

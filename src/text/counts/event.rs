@@ -365,9 +365,13 @@ impl Reader<'_, '_> {
             if span.start < sent.start || span.end > sent.end || foreign(&span) {
                 continue;
             }
-            let Some(e) = self.head(&self.words[r]).filter(|e| gathering(e)) else {
+            let Some(e) = self.head(&self.words[r.clone()]).filter(|e| gathering(e)) else {
                 continue;
             };
+            // `連絡会と合同で勉強会を開催`: the partner is not what is held.
+            if self.partner_at(r.end) {
+                continue;
+            }
             if span.end <= count.start {
                 best_before = Some((count.start - span.end, e));
             } else if span.start >= count.end && best_after.is_none() {
@@ -375,6 +379,16 @@ impl Reader<'_, '_> {
             }
         }
         best_before.or(best_after).map(|(_, e)| e)
+    }
+
+    /// Whether the words from `i` say that the compound before them is a
+    /// partner of what is held: と合同で, と共催で, と共同で.
+    fn partner_at(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| w.surface == "と")
+            && self
+                .words
+                .get(i + 1)
+                .is_some_and(|w| matches!(w.surface, "合同" | "共催" | "共同"))
     }
 
     /// The maximal compound starting at word `i`, if one starts there.
@@ -564,7 +578,10 @@ const GATHERING_KINDS: [&str; 8] = [
 /// names no gathering (機会, 社会, 都会). 協議, 審議, 口座 or 監修 name no
 /// gathering, although they end as 会議, 講座 and 研修 do.
 fn gathering(head: &str) -> bool {
-    const OTHER_KINDS: [&str; 11] = [
+    const OTHER_KINDS: [&str; 14] = [
+        "会合",
+        "集い",
+        "つどい",
         "講義",
         "講演",
         "公演",

@@ -120,12 +120,19 @@ impl Layout {
         let contrasts = (0..n)
             .filter(|&i| c.starts_with(i, "予定"))
             .filter_map(|i| {
-                // The plan's own count may stand between: 予定3回のうち2回実施.
+                // The plan's own count may stand between: 予定3回のうち2回実施,
+                // 当初予定の3回のうち2回, 予定した3回中2回.
                 let mut k = i + 2;
+                if let Some(w) = ["の", "した", "していた", "では"].iter().find(|w| {
+                    c.starts_with(k, w) && c.at(k + w.chars().count()).is_some_and(is_digit)
+                }) {
+                    k += w.chars().count();
+                }
+                let lead = k;
                 while c.at(k).is_some_and(is_digit) {
                     k += 1;
                 }
-                let k = if k > i + 2 && c.at(k) == Some('回') {
+                let k = if k > lead && c.at(k) == Some('回') {
                     k + 1
                 } else {
                     i + 2

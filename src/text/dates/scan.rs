@@ -27,6 +27,18 @@ pub(crate) enum Shape {
     Range(Option<Point>, Option<Point>),
 }
 
+impl Shape {
+    /// Whether the text writes a year for any point of it.
+    pub(crate) fn has_year(&self) -> bool {
+        match self {
+            Shape::Single(p) => p.year.is_some(),
+            Shape::Range(a, b) => [a, b]
+                .iter()
+                .any(|p| p.as_ref().is_some_and(|p| p.year.is_some())),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Raw {
     pub(crate) text: String,
