@@ -275,6 +275,7 @@ fn decide_categories(sections: &mut [DraftSection]) {
     }
     for s in sections.iter_mut().filter(|s| s.number == 2) {
         beside_the_issue(&mut s.items);
+        under_the_intro(&mut s.items);
     }
     // Continuation lines follow the item above them, now that it is decided.
     for s in sections.iter_mut() {
@@ -325,6 +326,77 @@ fn beside_the_issue(items: &mut [DraftItem]) {
         if let Some(cats) = cats {
             item.categories = cats;
         }
+    }
+}
+
+/// Section 2: an issue that introduces the lines after it
+/// (`急変時・看取りについて、次の2点が課題である。`, `以下の3つ：`) names their
+/// area: each of the lines it introduces — the number it states, else the
+/// rest of its cell — adds the introduction's categories to its own.
+fn under_the_intro(items: &mut [DraftItem]) {
+    let mut i = 0;
+    while i < items.len() {
+        let Some(stated) = introduces(&items[i].text) else {
+            i += 1;
+            continue;
+        };
+        let cats = items[i].categories.clone();
+        let cell = same_cell(&items[i].origin);
+        let mut j = i + 1;
+        while j < items.len()
+            && stated.is_none_or(|n| j - i <= n)
+            && same_cell(&items[j].origin) == cell
+        {
+            let mut merged = items[j].categories.clone();
+            merged.extend(&cats);
+            merged.sort_unstable();
+            merged.dedup();
+            items[j].categories = merged;
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// Whether an issue introduces the lines after it, and how many it says
+/// there are: `次の2点`, `以下の3つ`, `次のとおり` (none said).
+fn introduces(text: &str) -> Option<Option<usize>> {
+    let t = text.trim_end_matches(['。', ':', '：', ' ']);
+    let at = t.rfind("次の").or_else(|| t.rfind("以下の"))?;
+    let rest = &t[at..];
+    // The introduction ends the line: `…次の2点が課題である`.
+    if rest.chars().count() > 16 || rest.contains(['、', '。']) {
+        return None;
+    }
+    let number: String = rest
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit() && !"一二三四五六七八九".contains(*c))
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九".contains(*c))
+        .collect();
+    let n = number.parse::<usize>().ok().or_else(|| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|k| number.starts_with(k))
+            .map(|p| p + 1)
+    });
+    let counted = ["点", "つ", "項目", "課題"]
+        .iter()
+        .any(|u| rest.contains(u));
+    let listed = rest.contains("とおり") || rest.contains("通り");
+    (counted || listed).then_some(n.filter(|&n| (1..=9).contains(&n)))
+}
+
+/// The cell an item came from: its table and cell, its sheet and cell, or
+/// the body (one flow).
+fn same_cell(o: &Origin) -> (usize, &str, usize, usize) {
+    match o {
+        Origin::Table {
+            table, row, col, ..
+        } => (*table, "", *row, *col),
+        Origin::Sheet {
+            sheet, row, col, ..
+        } => (usize::MAX, sheet.as_str(), *row, *col),
+        Origin::Body { .. } => (usize::MAX - 1, "", 0, 0),
     }
 }
 

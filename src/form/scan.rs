@@ -35,6 +35,8 @@ type Columns = Vec<(usize, usize, u8)>;
 struct Records {
     table: usize,
     roles: Vec<(usize, usize, Role)>,
+    /// The section its header row stood in (None before the first heading).
+    section: Option<u8>,
 }
 
 /// What came just before in the section: a continuation line (※, →) keeps
@@ -196,8 +198,18 @@ impl Scanner {
             for c in cells {
                 match lines::section_heading(&c.text) {
                     Some((n, heading)) => {
+                        // A heading alone on its row ends the records, and so
+                        // does one that opens another section than the one the
+                        // records' header row stood in (a label cell beside
+                        // the next section's text: DECISIONS 20). A label
+                        // merged over the records of its own section, whose
+                        // header came before any heading, keeps them.
+                        let other = self
+                            .records
+                            .as_ref()
+                            .is_some_and(|r| r.section.is_some_and(|s| s != n));
                         self.start_section(n, heading);
-                        if alone {
+                        if alone || other {
                             self.records = None;
                         }
                     }
@@ -228,6 +240,7 @@ impl Scanner {
                 self.records = Some(Records {
                     table: t.index,
                     roles,
+                    section: self.current_section(),
                 });
                 self.columns = None;
                 continue;
