@@ -212,13 +212,19 @@ impl Reader<'_, '_> {
             let named = o
                 .checked_sub(1)
                 .filter(|&p| self.words[p].span.end == self.words[o].span.start)
-                .and_then(|p| self.compound_head(p))
+                .and_then(|p| self.head_at(p))
                 .filter(|e| gathering(e));
             if named.is_some() {
                 return named;
             }
         }
-        self.compound_head(h.checked_sub(1)?)
+        let inner = self.compound_head(h.checked_sub(1)?);
+        // A round bracket is an aside (`出前講座（人生会議）`, `勉強会(…対象)`):
+        // what it holds is the thing only when it names a gathering.
+        if matches!(open, '(' | '（') {
+            return inner.filter(|e| gathering(e));
+        }
+        inner
     }
 
     /// Some(true) for 開催/実施 (which vouch for their object), Some(false) for
@@ -428,6 +434,10 @@ impl Reader<'_, '_> {
         // the kind, however the dictionary cuts the compound — the field's
         // vocabulary makes many such compounds one word.
         let whole: String = ws.iter().map(|w| w.surface).collect();
+        // 人生会議 is the popular name of ACP, never a meeting held.
+        if whole.ends_with("人生会議") {
+            return Some("人生会議".into());
+        }
         for kind in GATHERING_KINDS {
             if whole.ends_with(kind) {
                 return Some(kind.into());
@@ -519,6 +529,8 @@ fn closer_of(s: &str) -> Option<char> {
         "」" => Some('「'),
         "』" => Some('『'),
         "】" => Some('【'),
+        ")" => Some('('),
+        "）" => Some('（'),
         _ => None,
     }
 }
@@ -594,17 +606,19 @@ fn gathering(head: &str) -> bool {
         "ワーキング",
         "ワーキンググループ",
     ];
-    GATHERING_KINDS
-        .iter()
-        .chain(OTHER_KINDS.iter())
-        .any(|k| head.ends_with(k))
-        || (head.ends_with('会') && !names_no_gathering(head))
+    !names_no_gathering(head)
+        && (GATHERING_KINDS
+            .iter()
+            .chain(OTHER_KINDS.iter())
+            .any(|k| head.ends_with(k))
+            || head.ends_with('会'))
 }
 
 /// A head in …会 that names a body (医師会, 看護協会, 自治会, 学会) or no
 /// gathering at all (機会, 社会, 都会): never what is held.
 fn names_no_gathering(head: &str) -> bool {
-    const NOT_HELD: [&str; 11] = [
+    const NOT_HELD: [&str; 12] = [
+        "人生会議",
         "医師会",
         "薬剤師会",
         "協会",
