@@ -281,6 +281,15 @@ impl Reader<'_, '_> {
                     .filter(|e| gathering(e));
             }
             if w.kind == Kind::Particle && matches!(w.surface, "を" | "の" | "は" | "も") {
+                // `Xの` ties X to what follows it: to the holding word
+                // (`懇話会の開催`) or to the count before it (`…の2回開催`),
+                // else to a noun of its own (`通いの場で実施`: a place).
+                if w.surface == "の"
+                    && i + 1 != h
+                    && self.words.get(i + 1).is_none_or(|n| n.kind != Kind::Count)
+                {
+                    continue;
+                }
                 // Xを対象に, Xを中心に are not what is held.
                 let next = self.words.get(i + 1).map_or("", |n| n.surface);
                 if matches!(
