@@ -502,6 +502,19 @@ fn section_2_dev_set_round_9() {
 }
 
 #[test]
+fn section_2_dev_set_round_10() {
+    // classify_issues7.toml (round 10, 2026-12-07): 70 issues in municipal
+    // officers' formal report style, labelled by a helper who had not read
+    // the classifier. The first six forms (45) were tuned on: F1 0.877 →
+    // 0.930; the last three (25) only measured: 0.806 → 0.825
+    // (docs/TEXT_LAYER.md).
+    assert_eq!(cases("classify_issues7.toml").len(), 70);
+    let (tune, held) = tune_and_held("classify_issues7.toml", "issues7", 45);
+    assert!(tune.f1() >= 0.92 && tune.precision() >= 0.92, "tune {tune}");
+    assert!(held.f1() >= 0.80, "held {held}");
+}
+
+#[test]
 fn every_noise_note_says_why() {
     let noisy: Vec<Case> = cases("classify_seed.toml")
         .into_iter()

@@ -186,13 +186,16 @@ fn reason(
     };
     let counts_here = |when: When| match when {
         When::Always => true,
-        When::Issue | When::IssueDefault => kind == Kind::Issue,
+        When::Issue | When::IssueDefault | When::IssueAlso => kind == Kind::Issue,
     };
     let (all_hits, default_hits): (Vec<_>, Vec<_>) = lexicon
         .hits(prepared, &tokens)
         .into_iter()
         .filter(|h| counts_here(h.entry.when))
         .partition(|h| h.entry.when != When::IssueDefault);
+    let (also_hits, all_hits): (Vec<_>, Vec<_>) = all_hits
+        .into_iter()
+        .partition(|h| h.entry.when == When::IssueAlso);
     let mut hits: Vec<HitView> = all_hits
         .into_iter()
         .map(|h| {
@@ -252,6 +255,30 @@ fn reason(
         }));
         scores = scores_of(&hits, settings);
         categories = decide(&scores, settings);
+    }
+    // An area the issue names besides (`issue-also:`): chosen when its own
+    // entries reach the threshold, whatever the best.
+    if !also_hits.is_empty() {
+        let also: Vec<HitView> = also_hits
+            .into_iter()
+            .map(|h| HitView {
+                pattern: h.entry.source.clone(),
+                matched: h.matched,
+                weights: h.entry.weights,
+                scope: Scope::IssueAlso,
+                line: h.entry.line,
+                origin: h.entry.origin,
+            })
+            .collect();
+        let own = scores_of(&also, settings);
+        for (c, &s) in (1u8..=5).zip(&own) {
+            if s >= settings.threshold - 1e-4 && !categories.contains(&c) {
+                categories.push(c);
+            }
+        }
+        categories.sort_unstable();
+        hits.extend(also);
+        scores = scores_of(&hits, settings);
     }
     if let Some(keep) = keep {
         keep.extend(tokens.iter().map(OwnedToken::from));
@@ -336,6 +363,9 @@ pub enum Scope {
     /// An `issue-default:` entry of an issue, counted because nothing was
     /// chosen without it.
     IssueDefault,
+    /// An `issue-also:` entry of an issue: its category is chosen when such
+    /// entries alone reach the threshold.
+    IssueAlso,
 }
 
 impl Scope {
@@ -343,7 +373,7 @@ impl Scope {
     /// `list_weight`, `topic_weight` or `role_weight`.
     pub fn factor(self, settings: Settings) -> f32 {
         match self {
-            Scope::Activity | Scope::TopicKept | Scope::IssueDefault => 1.0,
+            Scope::Activity | Scope::TopicKept | Scope::IssueDefault | Scope::IssueAlso => 1.0,
             Scope::List => settings.list_weight,
             Scope::Topic => settings.topic_weight,
             Scope::Role => settings.role_weight,
@@ -358,6 +388,7 @@ impl Scope {
             Scope::Role => " (in the clause saying what the activity counts as)",
             Scope::TopicKept => " (in a topic, counted in full: nothing else decides)",
             Scope::IssueDefault => " (the issue's default reading: nothing else decides)",
+            Scope::IssueAlso => " (an area the issue names besides: chosen on its own)",
         }
     }
 }
@@ -419,7 +450,9 @@ impl fmt::Display for Explanation {
         for h in &self.hits {
             let factor = match h.scope {
                 Scope::Activity => String::new(),
-                Scope::TopicKept | Scope::IssueDefault => format!("  ×1{}", h.scope.note()),
+                Scope::TopicKept | Scope::IssueDefault | Scope::IssueAlso => {
+                    format!("  ×1{}", h.scope.note())
+                }
                 _ => format!("  × {}{}", h.scope.factor(self.settings), h.scope.note()),
             };
             let file = match h.origin {
@@ -580,6 +613,25 @@ mod tests {
         assert_eq!(decide(&[1.9, 0.0, 0.0, 0.0, 0.0], s), Vec::<u8>::new());
         assert_eq!(decide(&[8.0, 0.0, 3.0, 0.0, 0.0], s), vec![1]);
         assert_eq!(decide(&[0.0; 5], s), Vec::<u8>::new());
+    }
+
+    #[test]
+    fn an_area_named_besides_is_chosen_on_its_own() {
+        let l = lex("!threshold 2.5\n!ratio 0.6\n研修\t4=5\nissue-also:re:少な\t2=2.5\n");
+        // Beside a training that scores 5, ② at 2.5 is under the ratio
+        // (0.6 × 5 = 3) but chosen: an issue-also entry stands on its own.
+        let e = explain_as(&l, "研修の機会が少ない", Kind::Issue);
+        assert_eq!(e.categories, vec![2, 4], "{e}");
+        assert!(e.to_string().contains("chosen on its own"), "{e}");
+        // It counts for issues only.
+        let e = explain_as(&l, "研修の機会が少ない", Kind::Activity);
+        assert_eq!(e.categories, vec![4], "{e}");
+        // Under the threshold it adds nothing.
+        let l = lex("!threshold 2.5\n研修\t4=5\nissue-also:re:少な\t2=2\n");
+        assert_eq!(
+            explain_as(&l, "研修の機会が少ない", Kind::Issue).categories,
+            vec![4]
+        );
     }
 
     #[test]

@@ -81,6 +81,11 @@ pub enum When {
     /// (`issue-default:TERM`; a shortage of providers is one of the area's
     /// resources, ②).
     IssueDefault,
+    /// Only an issue, and chosen on its own: an area an issue names beside
+    /// the one that decides (a shortage stated outright, `介護支援専門員は6名と
+    /// 少なく`), added when the `issue-also:` entries of the item alone reach
+    /// the threshold, whatever the best score (`issue-also:TERM`).
+    IssueAlso,
 }
 
 /// One line of the lexicon (or a weighted row of the vocabulary).
@@ -406,6 +411,8 @@ impl Pattern {
 fn parse_term(term: &str) -> Result<(When, Pattern), String> {
     let (when, rest) = if let Some(rest) = term.strip_prefix("issue-default:") {
         (When::IssueDefault, rest)
+    } else if let Some(rest) = term.strip_prefix("issue-also:") {
+        (When::IssueAlso, rest)
     } else if let Some(rest) = term.strip_prefix("issue:") {
         (When::Issue, rest)
     } else {
@@ -498,6 +505,8 @@ mod tests {
         assert!(matches!(&lex.entries[1].pattern, Pattern::Lemma(l) if l == "医師"));
         assert_eq!(lex.entries[1].source, "issue-default:医師");
         assert!(Lexicon::parse("issue:\t2=1\n").is_err());
+        let also = Lexicon::parse("issue-also:re:少な\t2=2.5\n").unwrap();
+        assert_eq!(also.entries[0].when, When::IssueAlso);
     }
 
     #[test]
