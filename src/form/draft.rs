@@ -2,6 +2,8 @@
 //! section kinds and fiscal years, text analysis of every item (categories from
 //! words, dates, counts) and the per-submission warnings.
 
+use std::collections::BTreeMap;
+
 use super::analyse;
 use super::lines::{self, HeaderField};
 use crate::output::{Section, Submission, Warning};
@@ -291,41 +293,51 @@ fn decide_categories(sections: &mut [DraftSection]) {
 /// row (`課題 | 対応`) whose own words decide no category takes the
 /// categories of the issues to its left in the same row — it answers them.
 fn beside_the_issue(items: &mut [DraftItem]) {
-    let cell = |o: &Origin| -> Option<((usize, String, usize), usize)> {
-        match o {
-            Origin::Table {
-                table, row, col, ..
-            } => Some(((*table, String::new(), *row), *col)),
-            Origin::Sheet {
-                sheet, row, col, ..
-            } => Some(((usize::MAX, sheet.clone(), *row), *col)),
-            Origin::Body { .. } => None,
+    // Per row, per column: the categories of its items, as a bit set; then,
+    // per column, the union of the columns left of it (one pass per row, so
+    // a hostile row of thousands of cells stays linear).
+    let mut rows: BTreeMap<(usize, &str, usize), BTreeMap<usize, u8>> = BTreeMap::new();
+    for item in items.iter() {
+        if let Some((t, sheet, row, col)) = in_table(&item.origin) {
+            let mask = item.categories.iter().fold(0u8, |m, &c| m | 1 << c);
+            *rows
+                .entry((t, sheet, row))
+                .or_default()
+                .entry(col)
+                .or_default() |= mask;
         }
-    };
-    let places: Vec<_> = items.iter().map(|i| cell(&i.origin)).collect();
-    let answers: Vec<Option<Vec<u8>>> = items
+    }
+    let mut left_of: BTreeMap<(usize, &str, usize, usize), u8> = BTreeMap::new();
+    for (key, cols) in &rows {
+        let mut before = 0u8;
+        for (&col, &mask) in cols {
+            left_of.insert((key.0, key.1, key.2, col), before);
+            before |= mask;
+        }
+    }
+    let answers: Vec<u8> = items
         .iter()
-        .zip(&places)
-        .map(|(item, place)| {
-            let (row, col) = place.as_ref()?;
-            if !item.categories.is_empty() || item.source != CategorySource::Classifier {
-                return None;
+        .map(|item| {
+            let unanswered =
+                item.categories.is_empty() && item.source == CategorySource::Classifier;
+            match in_table(&item.origin) {
+                Some(place) if unanswered => left_of.get(&place).copied().unwrap_or(0),
+                _ => 0,
             }
-            let mut cats: Vec<u8> = items
-                .iter()
-                .zip(&places)
-                .filter(|(_, p)| p.as_ref().is_some_and(|(r, c)| r == row && c < col))
-                .flat_map(|(i, _)| i.categories.iter().copied())
-                .collect();
-            cats.sort_unstable();
-            cats.dedup();
-            (!cats.is_empty()).then_some(cats)
         })
         .collect();
-    for (item, cats) in items.iter_mut().zip(answers) {
-        if let Some(cats) = cats {
-            item.categories = cats;
+    for (item, mask) in items.iter_mut().zip(answers) {
+        if mask != 0 {
+            item.categories = (1..=5).filter(|c| mask & (1 << c) != 0).collect();
         }
+    }
+}
+
+/// The table (or sheet), row and column of an item read from a table cell.
+fn in_table(o: &Origin) -> Option<(usize, &str, usize, usize)> {
+    match o {
+        Origin::Body { .. } => None,
+        _ => Some(same_cell(o)),
     }
 }
 

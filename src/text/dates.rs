@@ -80,6 +80,9 @@ pub fn find_dates(text: &str, ctx: &TextContext) -> Vec<DateFact> {
     out
 }
 
+/// How far back (in characters) a year word is looked for before a date.
+const YEAR_WORD_WINDOW: usize = 200;
+
 /// The fiscal year a topic word before `at` in its sentence names, relative
 /// to the section's: `次年度は`, `来年度も`, `翌年度に` → +1; `前年度は`,
 /// `昨年度は` → −1; `今年度は`, `本年度も` → 0 (decided 2026-12-07). Only a
@@ -88,6 +91,13 @@ pub fn find_dates(text: &str, ctx: &TextContext) -> Vec<DateFact> {
 /// in the section's year).
 fn year_word_before(text: &str, at: usize) -> i32 {
     let head = text.get(..at).unwrap_or("");
+    // At most YEAR_WORD_WINDOW characters back: a topic stands near its
+    // dates, and the bound keeps a hostile text of many dates linear.
+    let head = head
+        .char_indices()
+        .rev()
+        .nth(YEAR_WORD_WINDOW)
+        .map_or(head, |(i, _)| &head[i..]);
     let sentence = head
         .rfind('。')
         .map_or(head, |i| &head[i + '。'.len_utf8()..]);
