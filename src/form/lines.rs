@@ -392,16 +392,56 @@ pub fn header_label(text: &str) -> Option<HeaderField> {
         return None;
     }
     let c = c.trim_end_matches([':', '：']);
-    if c == "対象地域" || c == "対象市町村" || c == "対象区域" {
+    // `連携の拠点（名称）`, `対象地域(市町村名)`: a bracketed qualifier naming
+    // what is asked for is part of the label.
+    let c = [
+        "(名称)",
+        "(名)",
+        "(市町村名)",
+        "（名称）",
+        "（名）",
+        "（市町村名）",
+    ]
+    .iter()
+    .find_map(|q| c.strip_suffix(q))
+    .unwrap_or(c);
+    if TARGET_LABELS.contains(&c) {
         Some(HeaderField::TargetAreas)
-    } else if c == "連携の拠点" || c == "拠点" || c == "連携の拠点名" {
+    } else if HUB_LABELS.contains(&c) {
         Some(HeaderField::Hubs)
-    } else if c.contains("委託先") {
+    } else if c.contains("委託先") || CONTRACTOR_LABELS.contains(&c) {
         Some(HeaderField::Contractors)
     } else {
         None
     }
 }
+
+/// Labels of the target areas as forms write them (DECISIONS 9).
+const TARGET_LABELS: [&str; 7] = [
+    "対象地域",
+    "対象市町村",
+    "対象区域",
+    "市町村名",
+    "対象市町村名",
+    "市区町村名",
+    "対象地域名",
+];
+
+/// Labels of the hub (DECISIONS 9).
+const HUB_LABELS: [&str; 9] = [
+    "連携の拠点",
+    "拠点",
+    "連携の拠点名",
+    "拠点名",
+    "拠点の名称",
+    "連携拠点",
+    "連携拠点名",
+    "在宅医療・介護連携の拠点",
+    "在宅医療介護連携拠点",
+];
+
+/// Labels of the contractor besides any wording with 委託先 (DECISIONS 9).
+const CONTRACTOR_LABELS: [&str; 4] = ["受託者", "受託事業者", "受託法人", "委託事業者"];
 
 /// A `label：value` line: the field and the value text.
 pub fn header_line(text: &str) -> Option<(HeaderField, String)> {
@@ -503,6 +543,14 @@ mod tests {
             Some(HeaderField::Contractors)
         );
         assert_eq!(header_label(&n("連携の拠点")), Some(HeaderField::Hubs));
+        assert_eq!(header_label(&n("拠点の名称")), Some(HeaderField::Hubs));
+        assert_eq!(
+            header_label(&n("連携の拠点（名称）")),
+            Some(HeaderField::Hubs)
+        );
+        assert_eq!(header_label(&n("市町村名")), Some(HeaderField::TargetAreas));
+        assert_eq!(header_label(&n("受託者")), Some(HeaderField::Contractors));
+        assert_eq!(header_label(&n("地域")), None);
         assert_eq!(
             header_label(&n("「連携の拠点」の取組について関係機関への周知が必要。")),
             None

@@ -261,7 +261,12 @@ impl Scanner {
             let text = &cells[i].text;
             if let Some(field) = lines::header_label(text) {
                 if let Some(value) = cells.get(i + 1) {
-                    if lines::header_label(&value.text).is_none() {
+                    // A value is never another label (`市町村名 | 取組内容 | …`
+                    // heads a table of records, not a header).
+                    let labelled = lines::header_label(&value.text).is_some()
+                        || table::label_role(&value.text).is_some()
+                        || table::is_prose_header(&[(0, 0, value.text.as_str())]);
+                    if !labelled {
                         if field == HeaderField::TargetAreas {
                             self.boundary(true);
                             let at = (cells[i].cell.row, cells[i].cell.col);
