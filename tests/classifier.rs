@@ -515,6 +515,34 @@ fn section_2_dev_set_round_10() {
 }
 
 #[test]
+fn section_2_dev_set_round_11() {
+    // classify_issues8.toml (round 11, 2026-12-07): 90 issues in the voice of
+    // the hub's own staff in the field (scenes rather than category words,
+    // bullet lines, clipped endings), labelled by a helper who had not read
+    // the classifier. The first seven forms (55) were tuned on: F1 0.733 →
+    // 0.873; the last four (35) only measured: 0.805 → 0.828
+    // (docs/TEXT_LAYER.md).
+    assert_eq!(cases("classify_issues8.toml").len(), 90);
+    let (tune, held) = tune_and_held("classify_issues8.toml", "issues8", 55);
+    assert!(tune.f1() >= 0.86 && tune.precision() >= 0.89, "tune {tune}");
+    assert!(held.f1() >= 0.82, "held {held}");
+}
+
+#[test]
+fn section_2_dev_set_round_12() {
+    // classify_issues9.toml (round 12, 2026-12-07): 90 issues of a
+    // municipality reviewing its year (the programme's activities (ア)–(ク)
+    // as the frame, survey and data findings, next steps), labelled by a
+    // helper who had not read the classifier. The first seven forms (55)
+    // were tuned on: F1 0.788 → 0.874; the last four (35) only measured:
+    // 0.805 → 0.805 (docs/TEXT_LAYER.md).
+    assert_eq!(cases("classify_issues9.toml").len(), 90);
+    let (tune, held) = tune_and_held("classify_issues9.toml", "issues9", 55);
+    assert!(tune.f1() >= 0.86 && tune.precision() >= 0.83, "tune {tune}");
+    assert!(held.f1() >= 0.80, "held {held}");
+}
+
+#[test]
 fn every_noise_note_says_why() {
     let noisy: Vec<Case> = cases("classify_seed.toml")
         .into_iter()
@@ -559,6 +587,13 @@ fn the_lexicon_matcher_finds_what_the_regex_crate_finds() {
         "classify_issues.toml",
         "classify_issues2.toml",
         "classify_issues3.toml",
+        "classify_issues4.toml",
+        "classify_issues5.toml",
+        "classify_issues6.toml",
+        "classify_issues7.toml",
+        "classify_issues8.toml",
+        "classify_issues9.toml",
+        "classify_holdout5.toml",
     ]
     .iter()
     .flat_map(|name| cases(name))
