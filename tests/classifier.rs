@@ -520,8 +520,8 @@ fn section_2_dev_set_round_11() {
     // the hub's own staff in the field (scenes rather than category words,
     // bullet lines, clipped endings), labelled by a helper who had not read
     // the classifier. The first seven forms (55) were tuned on: F1 0.733 →
-    // 0.873; the last four (35) only measured: 0.805 → 0.828
-    // (docs/TEXT_LAYER.md).
+    // 0.873 (0.891 after round 13); the last four (35) only measured: 0.805
+    // → 0.828 (docs/TEXT_LAYER.md).
     assert_eq!(cases("classify_issues8.toml").len(), 90);
     let (tune, held) = tune_and_held("classify_issues8.toml", "issues8", 55);
     assert!(tune.f1() >= 0.86 && tune.precision() >= 0.89, "tune {tune}");
@@ -534,12 +534,26 @@ fn section_2_dev_set_round_12() {
     // municipality reviewing its year (the programme's activities (ア)–(ク)
     // as the frame, survey and data findings, next steps), labelled by a
     // helper who had not read the classifier. The first seven forms (55)
-    // were tuned on: F1 0.788 → 0.874; the last four (35) only measured:
-    // 0.805 → 0.805 (docs/TEXT_LAYER.md).
+    // were tuned on: F1 0.788 → 0.874 (0.904 after round 13); the last four
+    // (35) only measured: 0.805 → 0.814 (docs/TEXT_LAYER.md).
     assert_eq!(cases("classify_issues9.toml").len(), 90);
     let (tune, held) = tune_and_held("classify_issues9.toml", "issues9", 55);
     assert!(tune.f1() >= 0.86 && tune.precision() >= 0.83, "tune {tune}");
     assert!(held.f1() >= 0.80, "held {held}");
+}
+
+#[test]
+fn section_2_dev_set_round_13() {
+    // classify_issues10.toml (round 13, 2026-12-07): 90 issues where ② or ⑤
+    // is a second area or only a word in passing (half each way), labelled
+    // by a helper who had not read the classifier. The first six forms (54)
+    // were tuned on: F1 0.768 at its first run (0.783 with rounds 11–12) →
+    // 0.900; the last four (36) only measured: 0.773 → 0.795
+    // (docs/TEXT_LAYER.md).
+    assert_eq!(cases("classify_issues10.toml").len(), 90);
+    let (tune, held) = tune_and_held("classify_issues10.toml", "issues10", 54);
+    assert!(tune.f1() >= 0.89 && tune.precision() >= 0.89, "tune {tune}");
+    assert!(held.f1() >= 0.79, "held {held}");
 }
 
 #[test]
@@ -593,6 +607,7 @@ fn the_lexicon_matcher_finds_what_the_regex_crate_finds() {
         "classify_issues7.toml",
         "classify_issues8.toml",
         "classify_issues9.toml",
+        "classify_issues10.toml",
         "classify_holdout5.toml",
     ]
     .iter()

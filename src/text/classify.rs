@@ -201,7 +201,7 @@ fn reason(
         .map(|h| {
             let scope = if within(&h.spans, &lists) {
                 Scope::List
-            } else if within(&h.spans, &roles) {
+            } else if within(&h.spans, &roles) && kind == Kind::Activity {
                 Scope::Role
             } else if within(&h.spans, &lists_or_topics) {
                 Scope::Topic
