@@ -66,75 +66,46 @@ fn marks(cats: &[u8]) -> String {
     }
 }
 
-/// Cases 1–90 of `classify_issues2.toml` are its tune part, the rest its
-/// held-out part (decided when the set was written; see its header).
-const ISSUES2_TUNE: usize = 90;
+/// The section-2 sets split when they were written (each file's header says
+/// how): their first `tune` cases are tuned on (`issuesN`), the rest only
+/// measured (`issuesN-held`). From round 9 on each case also says so in its
+/// `part` key.
+const SPLITS: &[(&str, usize)] = &[
+    // cases 1–90 of classify_issues2.toml
+    ("issues2", 90),
+    // round 7: 千草台市 … 楓原町 | 鷹見台市, 石蔵市, 汐見野市
+    ("issues4", 37),
+    // round 8 (fragments, next steps, abbreviations): 梢ヶ丘市 … 蛍川市 |
+    // 白鷺野市, 波路島町, 朴ノ木村
+    ("issues5", 39),
+    // round 9 (table cells): 月見野市 … 石蕗町 | 茅ヶ原市, 東雲台区, 楓谷村
+    ("issues6", 45),
+    // round 10 (formal reports): 浅葱原市 … 蔦ヶ原町 | 千鳥浜市, 翡翠台区,
+    // 雪割村
+    ("issues7", 45),
+    // round 11 (hub staff in the field): 鶺鴒台市 … 水引町 | 松毬市, 茜沢町,
+    // 楡ヶ丘区, 琥珀野市
+    ("issues8", 55),
+    // round 12 (the year reviewed, (ア)–(ク) frames): 暁坂市 … 鏡沼市 |
+    // 燕ヶ丘市, 雷田町, 帆掛区, 鵜ノ島村
+    ("issues9", 55),
+    // round 13 (② or ⑤ as a second area): 萩ノ森市 … 樫ノ浦市 | 桔梗原市,
+    // 菜摘町, 櫂ヶ崎区, 茅刈村
+    ("issues10", 54),
+];
 
 /// Whether case `k` belongs to the set `label`: `…-s2` sets are the section-2
-/// cases of their file; `issues2` and `issues2-held` split classify_issues2.toml.
-/// classify_issues4.toml (round 7): the cases of its first five forms
-/// (千草台市 … 楓原町, 37) are tuned on, those of the last three (鷹見台市,
-/// 石蔵市, 汐見野市; 23) only measured. Decided before the first run.
-const ISSUES4_TUNE: usize = 37;
-
-/// classify_issues5.toml (round 8: bullet fragments, needs stated as next
-/// steps, abbreviations): the first five forms (梢ヶ丘市 … 蛍川市, 39) are
-/// tuned on, the last three (白鷺野市, 波路島町, 朴ノ木村; 21) only measured.
-/// Decided before the first run.
-const ISSUES5_TUNE: usize = 39;
-
-/// classify_issues6.toml (round 9: issues as written in the cells of other
-/// prefectures' tables): the first six forms (月見野市 … 石蕗町, 45) are tuned
-/// on, the last three (茅ヶ原市, 東雲台区, 楓谷村; 25) only measured. Decided
-/// before the first run; each case also says so in its `part` key.
-const ISSUES6_TUNE: usize = 45;
-
-/// classify_issues7.toml (round 10: issues in municipal officers' formal
-/// report style): the first six forms (浅葱原市 … 蔦ヶ原町, 45) are tuned on,
-/// the last three (千鳥浜市, 翡翠台区, 雪割村; 25) only measured. Decided
-/// before the first run; each case also says so in its `part` key.
-const ISSUES7_TUNE: usize = 45;
-
-/// classify_issues8.toml (round 11: issues in the voice of the hub's own
-/// staff in the field): the first seven forms (鶺鴒台市 … 水引町, 55) are
-/// tuned on, the last four (松毬市, 茜沢町, 楡ヶ丘区, 琥珀野市; 35) only
-/// measured. Decided before the first run; each case says so in `part`.
-const ISSUES8_TUNE: usize = 55;
-
-/// classify_issues9.toml (round 12: a municipality reviewing its year, the
-/// programme's activities (ア)–(ク) as the frame): the first seven forms
-/// (暁坂市 … 鏡沼市, 55) are tuned on, the last four (燕ヶ丘市, 雷田町,
-/// 帆掛区, 鵜ノ島村; 35) only measured. Decided before the first run; each
-/// case says so in `part`.
-const ISSUES9_TUNE: usize = 55;
-
-/// classify_issues10.toml (round 13: whether ② or ⑤ is a second area or
-/// only a word in passing): the first six forms (萩ノ森市 … 樫ノ浦市, 54)
-/// are tuned on, the last four (桔梗原市, 菜摘町, 櫂ヶ崎区, 茅刈村; 36) only
-/// measured. Decided before the first run; each case says so in `part`.
-const ISSUES10_TUNE: usize = 54;
-
+/// cases of their file; a set of [`SPLITS`] and its `-held` twin split their
+/// file.
 fn in_part(label: &str, k: usize, case: &classify_sets::Case) -> bool {
-    match label {
-        "issues2" => k < ISSUES2_TUNE,
-        "issues2-held" => k >= ISSUES2_TUNE,
-        "issues4" => k < ISSUES4_TUNE,
-        "issues4-held" => k >= ISSUES4_TUNE,
-        "issues5" => k < ISSUES5_TUNE,
-        "issues5-held" => k >= ISSUES5_TUNE,
-        "issues6" => k < ISSUES6_TUNE,
-        "issues6-held" => k >= ISSUES6_TUNE,
-        "issues7" => k < ISSUES7_TUNE,
-        "issues7-held" => k >= ISSUES7_TUNE,
-        "issues8" => k < ISSUES8_TUNE,
-        "issues8-held" => k >= ISSUES8_TUNE,
-        "issues9" => k < ISSUES9_TUNE,
-        "issues9-held" => k >= ISSUES9_TUNE,
-        "issues10" => k < ISSUES10_TUNE,
-        "issues10-held" => k >= ISSUES10_TUNE,
-        l if l.ends_with("-s2") => case.section == Some(2),
-        _ => true,
+    let (base, held) = match label.strip_suffix("-held") {
+        Some(base) => (base, true),
+        None => (label, false),
+    };
+    if let Some(&(_, tune)) = SPLITS.iter().find(|(l, _)| *l == base) {
+        return (k >= tune) == held;
     }
+    !label.ends_with("-s2") || case.section == Some(2)
 }
 
 fn main() {
