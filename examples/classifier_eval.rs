@@ -39,7 +39,9 @@
 //! (round 11, hub staff in the field): `issues8` / `issues8-held`;
 //! `classify_issues9.toml` — 90 (round 12, the year reviewed):
 //! `issues9` / `issues9-held`; `classify_issues10.toml` — 90 (round 13, ②
-//! or ⑤ as a second area): `issues10` / `issues10-held`. The figures
+//! or ⑤ as a second area): `issues10` / `issues10-held`;
+//! `classify_issues11.toml` — 80 (round 14, ③ and ⑤ as scenes): `issues11` /
+//! `issues11-held`. The figures
 //! go to docs/TEXT_LAYER.md.
 
 use std::time::Instant;
@@ -92,6 +94,9 @@ const SPLITS: &[(&str, usize)] = &[
     // round 13 (② or ⑤ as a second area): 萩ノ森市 … 樫ノ浦市 | 桔梗原市,
     // 菜摘町, 櫂ヶ崎区, 茅刈村
     ("issues10", 54),
+    // round 14 (③ and ⑤ as scenes): 楠ヶ浜市 … 山葵沢町 | 椿ヶ原市, 桑ノ実村,
+    // 磯菜町, 楢ノ台市
+    ("issues11", 45),
 ];
 
 /// Whether case `k` belongs to the set `label`: `…-s2` sets are the section-2
@@ -209,6 +214,8 @@ fn main() {
         ("issues9-held", "classify_issues9.toml"),
         ("issues10", "classify_issues10.toml"),
         ("issues10-held", "classify_issues10.toml"),
+        ("issues11", "classify_issues11.toml"),
+        ("issues11-held", "classify_issues11.toml"),
     ];
     let mut all_texts = Vec::new();
     for (label, file) in sets {
