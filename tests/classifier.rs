@@ -571,6 +571,25 @@ fn section_2_dev_set_round_14() {
     assert!(held.f1() >= 0.72, "held {held}");
 }
 
+/// Every shipped pattern names where its matches start (a literal prefix),
+/// so the lexicon's matcher runs it only where that prefix occurs; one that
+/// begins with a negated class or `^` is tried at every position of every
+/// item and made a one-file run 9 % slower (docs/TEXT_LAYER.md, round 14).
+#[test]
+fn every_lexicon_pattern_starts_with_words() {
+    use shiryo::text::lexicon::{Pattern, LEXICON};
+    let anywhere: Vec<&str> = LEXICON
+        .entries
+        .iter()
+        .filter(|e| match &e.pattern {
+            Pattern::Regex(re) => re.program().is_some_and(|p| p.starts_anywhere()),
+            _ => false,
+        })
+        .map(|e| e.source.as_str())
+        .collect();
+    assert!(anywhere.is_empty(), "{anywhere:#?}");
+}
+
 #[test]
 fn every_noise_note_says_why() {
     let noisy: Vec<Case> = cases("classify_seed.toml")

@@ -80,6 +80,13 @@ pub enum Search {
 }
 
 impl Program {
+    /// Whether a match may start anywhere: the pattern has no literal
+    /// prefixes (it begins with a negated class, `^` or too many
+    /// alternatives), so it is tried at every position of every text.
+    pub fn starts_anywhere(&self) -> bool {
+        self.prefixes.is_none()
+    }
+
     /// Compiles `pattern`; `None` when this matcher does not run it (the
     /// caller then uses the regex crate). A syntax error is an `Err`.
     pub fn new(pattern: &str) -> Result<Option<Program>, String> {
