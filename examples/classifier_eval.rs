@@ -68,47 +68,16 @@ fn marks(cats: &[u8]) -> String {
     }
 }
 
-/// The section-2 sets split when they were written (each file's header says
-/// how): their first `tune` cases are tuned on (`issuesN`), the rest only
-/// measured (`issuesN-held`). From round 9 on each case also says so in its
-/// `part` key.
-const SPLITS: &[(&str, usize)] = &[
-    // cases 1–90 of classify_issues2.toml
-    ("issues2", 90),
-    // round 7: 千草台市 … 楓原町 | 鷹見台市, 石蔵市, 汐見野市
-    ("issues4", 37),
-    // round 8 (fragments, next steps, abbreviations): 梢ヶ丘市 … 蛍川市 |
-    // 白鷺野市, 波路島町, 朴ノ木村
-    ("issues5", 39),
-    // round 9 (table cells): 月見野市 … 石蕗町 | 茅ヶ原市, 東雲台区, 楓谷村
-    ("issues6", 45),
-    // round 10 (formal reports): 浅葱原市 … 蔦ヶ原町 | 千鳥浜市, 翡翠台区,
-    // 雪割村
-    ("issues7", 45),
-    // round 11 (hub staff in the field): 鶺鴒台市 … 水引町 | 松毬市, 茜沢町,
-    // 楡ヶ丘区, 琥珀野市
-    ("issues8", 55),
-    // round 12 (the year reviewed, (ア)–(ク) frames): 暁坂市 … 鏡沼市 |
-    // 燕ヶ丘市, 雷田町, 帆掛区, 鵜ノ島村
-    ("issues9", 55),
-    // round 13 (② or ⑤ as a second area): 萩ノ森市 … 樫ノ浦市 | 桔梗原市,
-    // 菜摘町, 櫂ヶ崎区, 茅刈村
-    ("issues10", 54),
-    // round 14 (③ and ⑤ as scenes): 楠ヶ浜市 … 山葵沢町 | 椿ヶ原市, 桑ノ実村,
-    // 磯菜町, 楢ノ台市
-    ("issues11", 45),
-];
-
 /// Whether case `k` belongs to the set `label`: `…-s2` sets are the section-2
-/// cases of their file; a set of [`SPLITS`] and its `-held` twin split their
-/// file.
+/// cases of their file; a set of `classify_sets::SPLITS` and its `-held` twin
+/// split their file.
 fn in_part(label: &str, k: usize, case: &classify_sets::Case) -> bool {
     let (base, held) = match label.strip_suffix("-held") {
         Some(base) => (base, true),
         None => (label, false),
     };
-    if let Some(&(_, tune)) = SPLITS.iter().find(|(l, _)| *l == base) {
-        return (k >= tune) == held;
+    if let Some(split) = classify_sets::split(base) {
+        return (k >= split.tune) == held;
     }
     !label.ends_with("-s2") || case.section == Some(2)
 }
