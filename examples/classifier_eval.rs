@@ -8,6 +8,7 @@
 //! cargo run --release --example classifier_eval -- -vv tune # misses explained
 //! cargo run --release --example classifier_eval -- --lexicon FILE # another lexicon
 //! cargo run --release --example classifier_eval -- --vocabulary FILE # another vocabulary
+//! cargo run --release --example classifier_eval -- --no-model # section 2 by the lexicon alone
 //! cargo run --release --example classifier_eval -- --explain TEXT… # reasoning
 //! ```
 //!
@@ -16,6 +17,10 @@
 //! (`git show HEAD:dictionaries/category_lexicon.tsv`) gives the "before" figures.
 //! `--vocabulary FILE` does the same for the weights of
 //! `dictionaries/vocabulary.tsv` (its dictionary entries need a rebuild).
+//! Section 2 is read with the issue model (`src/text/issue_model.rs`),
+//! which learned the tune parts: only the held-out figures measure it, and
+//! `--no-model` gives the lexicon's own (the model is not retrained for
+//! another lexicon: `examples/train_issue_model.rs` does that).
 //!
 //! Sets (testdata/): `classify_seed.toml` — the marker-labelled items of the six
 //! seed forms, markers hidden (the lexicon is tuned on these);
@@ -46,7 +51,8 @@
 
 use std::time::Instant;
 
-use shiryo::text::classify::{explain_as, Figures, Kind};
+use shiryo::text::classify::{explain_reading, Figures, Kind};
+use shiryo::text::issue_model::ISSUE_MODEL;
 use shiryo::text::lexicon::{Lexicon, LEXICON, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar;
@@ -106,6 +112,15 @@ fn main() {
             .unwrap_or_else(|e| panic!("vocabulary: {e}"));
         lexicon
     };
+    // `--no-model`: section 2 by the lexicon alone (the issue model learned
+    // the tune parts, so lexicon work reads its tune figures this way).
+    let model = if args.iter().any(|a| a == "--no-model") {
+        None
+    } else {
+        ISSUE_MODEL.as_ref()
+    };
+    let explain_as =
+        |lexicon: &Lexicon, text: &str, kind: Kind| explain_reading(lexicon, model, text, kind);
     let classify = |text: &str, kind: Kind| explain_as(&lexicon, text, kind).categories;
     // `--explain TEXT…` (`--explain-issue TEXT…`: as section-2 issues): print
     // the reasoning for each text and stop.

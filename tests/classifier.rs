@@ -8,6 +8,7 @@
 //! exactly.
 
 use shiryo::text::classify::{classify, classify_issue, explain, explain_issue, Figures, Scope};
+use shiryo::text::issue_model::{IssueModel, ISSUE_MODEL_TSV};
 use shiryo::text::lexicon::{Lexicon, LEXICON_TSV, VOCABULARY_TSV};
 use shiryo::text::normalize;
 use shiryo::text::similar::MIN_SIMILARITY;
@@ -694,4 +695,34 @@ fn the_lexicon_matcher_finds_what_the_regex_crate_finds() {
             .collect();
         assert_eq!(got, want, "{text}");
     }
+}
+
+#[test]
+fn the_shipped_issue_model_is_what_training_gives() {
+    // dictionaries/issue_model.tsv is written by `cargo run --release
+    // --example train_issue_model`; its features include the lexicon's
+    // reading, so a lexicon or vocabulary change needs a retrain. Fails
+    // while the shipped file is stale.
+    let shipped = IssueModel::parse(ISSUE_MODEL_TSV).expect("the shipped model parses");
+    let trained = classify_sets::train_issue_model();
+    let distance = shipped.distance(&trained);
+    assert!(
+        distance < 1e-5,
+        "dictionaries/issue_model.tsv differs from training by {distance}: \
+         run `cargo run --release --example train_issue_model`"
+    );
+}
+
+#[test]
+fn the_issue_model_revises_the_whole_and_keeps_each_part() {
+    // The model reads the whole issue; a part's own area still joins, and
+    // where the model chooses nothing the lexicon's reading stands.
+    let e = explain_issue("夜間の往診体制が不十分である。訪問看護師が不足している。");
+    let p = e.probabilities.expect("an issue is read by the model");
+    assert!(p.iter().all(|p| (0.0..=1.0).contains(p)), "{e}");
+    for (_, part) in &e.parts {
+        assert!(part.iter().all(|c| e.categories.contains(c)), "{e}");
+    }
+    let activity = explain("多職種連携会議を開催した");
+    assert!(activity.probabilities.is_none(), "{activity}");
 }

@@ -259,24 +259,40 @@ fn decide_categories(sections: &mut [DraftSection]) {
             .into_iter()
             .map(|r| r.map(|j| items[j].categories.unwrap_or_default().to_vec()))
             .collect();
-    let all = sections.iter_mut().flat_map(|s| {
+    // Section 2: the issue model's guesses (the lexicon read no area), per
+    // section, kept aside until the form's structure has spoken.
+    let mut guesses: Vec<Vec<Option<Vec<u8>>>> = Vec::new();
+    let mut examples = from_example.into_iter().zip(unlabelled);
+    for s in sections.iter_mut() {
         let number = s.number;
-        s.items.iter_mut().map(move |i| (number, i))
-    });
-    for (((number, item), example), unlabelled) in all.zip(from_example).zip(unlabelled) {
-        if unlabelled {
-            item.categories = example.unwrap_or_else(|| {
-                text::classify::classify_in_section(text::analysed_part(&item.text), number)
-            });
-            if item.categories.is_empty() {
-                if let Some(topic) = &item.context {
-                    item.categories = text::classify::classify_in_section(topic, number);
+        let mut guessed = Vec::new();
+        for (item, (example, unlabelled)) in s.items.iter_mut().zip(examples.by_ref()) {
+            let mut guess = None;
+            if unlabelled {
+                item.categories = match example {
+                    Some(example) => example,
+                    None => own_reading(&item.text, number, &mut guess),
+                };
+                if item.categories.is_empty() {
+                    if let Some(topic) = &item.context {
+                        item.categories = own_reading(topic, number, &mut None);
+                    }
                 }
             }
+            guessed.push(guess.filter(|_| item.categories.is_empty()));
         }
+        guesses.push(guessed);
     }
-    for s in sections.iter_mut().filter(|s| s.number == 2) {
+    for (s, guessed) in sections.iter_mut().zip(guesses) {
+        if s.number != 2 {
+            continue;
+        }
         beside_the_issue(&mut s.items);
+        for (item, guess) in s.items.iter_mut().zip(guessed) {
+            if let Some(guess) = guess.filter(|_| item.categories.is_empty()) {
+                item.categories = guess;
+            }
+        }
         under_the_intro(&mut s.items);
     }
     // Continuation lines follow the item above them, now that it is decided.
@@ -286,6 +302,23 @@ fn decide_categories(sections: &mut [DraftSection]) {
                 s.items[i].categories = s.items[i - 1].categories.clone();
             }
         }
+    }
+}
+
+/// An unlabelled item's categories from its own words; in section 2 an issue
+/// the lexicon reads no area in gets none here, and the issue model's guess
+/// goes to `guess` (it applies when the form's structure decides nothing).
+fn own_reading(text: &str, section: u8, guess: &mut Option<Vec<u8>>) -> Vec<u8> {
+    let text = text::analysed_part(text);
+    if section != 2 {
+        return text::classify::classify_in_section(text, section);
+    }
+    let reading = text::classify::read_issue(text);
+    if reading.guessed {
+        *guess = Some(reading.categories);
+        Vec::new()
+    } else {
+        reading.categories
     }
 }
 

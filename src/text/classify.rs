@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::issue_model::{self, IssueModel, ISSUE_MODEL};
 use super::lexicon::{Lexicon, Origin, Settings, Weights, When, LEXICON};
 use super::normalize::normalize;
 use super::tokenize::{tokenize, OwnedToken};
@@ -63,10 +64,11 @@ pub enum Kind {
 /// The categories of an issue (an item of section 2): the lexicon's entries
 /// for every item, its `issue:` entries, and — when nothing is chosen with
 /// those — its `issue-default:` entries (DECISIONS 8).
+///
+/// The learned second reading ([`issue_model`](super::issue_model)) then
+/// decides from the lexicon's reading and the issue's words.
 pub fn classify_issue(text: &str) -> Vec<u8> {
-    let normalised = normalize(text);
-    let whole = reason(&LEXICON, &mark(&normalised), Kind::Issue, None).1;
-    with_parts(whole, &part_categories(&LEXICON, &normalised))
+    explain_issue(text).categories
 }
 
 /// An issue written as several issues in one paragraph (sentences, or an
@@ -124,6 +126,25 @@ pub fn explain_issue(text: &str) -> Explanation {
     explain_as(&LEXICON, text, Kind::Issue)
 }
 
+/// An issue's categories and what decided them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueReading {
+    pub categories: Vec<u8>,
+    /// The lexicon read no area in the issue's words: the categories are the
+    /// issue model's guess alone, which the form's structure (the issue
+    /// beside a response, a row's topic) goes before.
+    pub guessed: bool,
+}
+
+/// [`classify_issue`], saying whether the categories are only a guess.
+pub fn read_issue(text: &str) -> IssueReading {
+    let e = explain_issue(text);
+    IssueReading {
+        guessed: e.lexicon_categories.is_empty() && !e.categories.is_empty(),
+        categories: e.categories,
+    }
+}
+
 /// The categories of an item of section `section`: an issue in section 2, an
 /// activity elsewhere.
 pub fn classify_in_section(text: &str, section: u8) -> Vec<u8> {
@@ -139,18 +160,40 @@ pub fn explain_with(lexicon: &Lexicon, text: &str) -> Explanation {
     explain_as(lexicon, text, Kind::Activity)
 }
 
-/// [`explain_with`] for an item of the given kind.
+/// [`explain_with`] for an item of the given kind; an issue is read by the
+/// shipped issue model too.
 pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
+    explain_reading(lexicon, ISSUE_MODEL.as_ref(), text, kind)
+}
+
+/// [`explain_as`] with another issue model, or none (the lexicon alone).
+pub fn explain_reading(
+    lexicon: &Lexicon,
+    model: Option<&IssueModel>,
+    text: &str,
+    kind: Kind,
+) -> Explanation {
     let prepared = prepare(text);
     let mut tokens = Vec::new();
     let (hits, categories, scores) = reason(lexicon, &prepared, kind, Some(&mut tokens));
+    let categories_of_whole = categories.clone();
     let parts: Vec<(String, Vec<u8>)> = match kind {
         Kind::Issue => (part_categories(lexicon, &normalize(text)).into_iter())
             .map(|(p, c)| (p.to_string(), c))
             .collect(),
         Kind::Activity => Vec::new(),
     };
-    let categories = with_parts(categories, &parts);
+    // The model reads the whole issue as the lexicon read it; each part is
+    // an issue of its own whose area joins (structure, not words).
+    let read = with_parts(categories.clone(), &parts);
+    let (categories, probabilities) = match model.filter(|_| kind == Kind::Issue) {
+        Some(model) => {
+            let x = issue_model::features(&scores, &categories, &tokens);
+            let decided = model.decide(&x, &categories);
+            (with_parts(decided, &parts), Some(model.probabilities(&x)))
+        }
+        None => (read.clone(), None),
+    };
     Explanation {
         text: prepared,
         kind,
@@ -159,6 +202,9 @@ pub fn explain_as(lexicon: &Lexicon, text: &str, kind: Kind) -> Explanation {
         scores,
         settings: lexicon.settings,
         parts,
+        whole_categories: categories_of_whole,
+        lexicon_categories: read,
+        probabilities,
         categories,
     }
 }
@@ -408,8 +454,21 @@ pub struct Explanation {
     /// An issue of several parts: each part and its own categories, which
     /// join those of the whole.
     pub parts: Vec<(String, Vec<u8>)>,
+    /// The lexicon's categories of the whole text (its parts' aside).
+    pub whole_categories: Vec<u8>,
+    /// The lexicon's categories (the whole's and its parts').
+    pub lexicon_categories: Vec<u8>,
+    /// An issue read by the issue model: each category's probability.
+    pub probabilities: Option<[f64; 5]>,
     /// The result, as [`classify`] returns it.
     pub categories: Vec<u8>,
+}
+
+impl Explanation {
+    /// The issue model's features of this reading (its trainer's input).
+    pub fn issue_features(&self) -> issue_model::Features {
+        issue_model::features(&self.scores, &self.whole_categories, &self.tokens)
+    }
 }
 
 const CATEGORY_NAMES: [&str; 5] = [
@@ -500,6 +559,25 @@ impl fmt::Display for Explanation {
                     }
                 )?;
             }
+        }
+        if let Some(p) = self.probabilities {
+            let names = |cats: &[u8]| -> String {
+                let n: Vec<&str> = cats.iter().map(|&c| MARKS[usize::from(c - 1)]).collect();
+                if n.is_empty() {
+                    "none".into()
+                } else {
+                    n.concat()
+                }
+            };
+            let shown: Vec<String> = (p.iter().zip(MARKS))
+                .map(|(p, m)| format!("{m} {p:.2}"))
+                .collect();
+            writeln!(
+                f,
+                "lexicon: {}; issue model (chosen above 0.50; none chosen keeps the lexicon's): {}",
+                names(&self.lexicon_categories),
+                shown.join("  ")
+            )?;
         }
         let chosen: Vec<&str> = self
             .categories

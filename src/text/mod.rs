@@ -8,6 +8,7 @@ pub mod checks;
 pub mod classify;
 pub mod counts;
 pub mod dates;
+pub mod issue_model;
 pub mod lexicon;
 pub mod normalize;
 pub mod pattern;
