@@ -46,7 +46,8 @@
 //! `issues9` / `issues9-held`; `classify_issues10.toml` — 90 (round 13, ②
 //! or ⑤ as a second area): `issues10` / `issues10-held`;
 //! `classify_issues11.toml` — 80 (round 14, ③ and ⑤ as scenes): `issues11` /
-//! `issues11-held`. The figures
+//! `issues11-held`; `classify_issues12.toml` — 90 (round 16, a natural mix,
+//! first measured on the issue model): `issues12` / `issues12-held`. The figures
 //! go to docs/TEXT_LAYER.md.
 
 use std::time::Instant;
@@ -165,7 +166,7 @@ fn main() {
     // form — an item of sections 1, 3, 4 that repeats another labelled item of
     // the same form takes that item's categories (leave-one-out: never its
     // own), every other item is classified from its words.
-    let sets = [
+    let fixed = [
         ("tune", "classify_seed.toml"),
         ("tune+form", "classify_seed.toml"),
         ("marker+form", "classify_seed.toml"),
@@ -177,32 +178,25 @@ fn main() {
         ("holdout3+form", "classify_holdout3.toml"),
         ("holdout4", "classify_holdout4.toml"),
         ("holdout4+form", "classify_holdout4.toml"),
+        ("holdout5", "classify_holdout5.toml"),
         ("issues", "classify_issues.toml"),
         ("holdout3-s2", "classify_holdout3.toml"),
         ("holdout4-s2", "classify_holdout4.toml"),
-        ("issues2", "classify_issues2.toml"),
-        ("issues2-held", "classify_issues2.toml"),
         ("issues3", "classify_issues3.toml"),
-        ("issues4", "classify_issues4.toml"),
-        ("issues4-held", "classify_issues4.toml"),
-        ("issues5", "classify_issues5.toml"),
-        ("issues5-held", "classify_issues5.toml"),
-        ("holdout5", "classify_holdout5.toml"),
-        ("issues6", "classify_issues6.toml"),
-        ("issues6-held", "classify_issues6.toml"),
-        ("issues7", "classify_issues7.toml"),
-        ("issues7-held", "classify_issues7.toml"),
-        ("issues8", "classify_issues8.toml"),
-        ("issues8-held", "classify_issues8.toml"),
-        ("issues9", "classify_issues9.toml"),
-        ("issues9-held", "classify_issues9.toml"),
-        ("issues10", "classify_issues10.toml"),
-        ("issues10-held", "classify_issues10.toml"),
-        ("issues11", "classify_issues11.toml"),
-        ("issues11-held", "classify_issues11.toml"),
     ];
+    // Every split section-2 set: its tune part, then its held-out part.
+    let splits = classify_sets::SPLITS.iter().flat_map(|s| {
+        [
+            (s.label.to_string(), s.file),
+            (format!("{}-held", s.label), s.file),
+        ]
+    });
+    let sets: Vec<(String, &str)> = (fixed.iter().map(|&(l, f)| (l.to_string(), f)))
+        .chain(splits)
+        .collect();
     let mut all_texts = Vec::new();
-    for (label, file) in sets {
+    for (label, file) in &sets {
+        let label = label.as_str();
         if !only.is_empty() && !only.contains(&label) {
             continue;
         }

@@ -106,6 +106,13 @@ pub const SPLITS: &[Split] = &[
         file: "classify_issues11.toml",
         tune: 45,
     },
+    // round 16 (a natural mix, first run on the issue model): 朝霧市 …
+    // 若松原市 | 葵野村, 薄雪市, 杏ヶ丘町, 柳瀬区, 桐島市
+    Split {
+        label: "issues12",
+        file: "classify_issues12.toml",
+        tune: 50,
+    },
 ];
 
 /// The split set called `label`.
