@@ -10,7 +10,10 @@
 //!
 //! Items are read as activities (sections 1, 3, 4) or as issues (section 2,
 //! [`Kind::Issue`]: the lexicon's `issue:` entries count too, and its
-//! `issue-default:` entries when nothing else decides).
+//! `issue-default:` entries when nothing else decides). An issue's reading
+//! then goes to the issue model ([`super::issue_model`]), which decides from
+//! it and the issue's words which areas the issue lies in; the areas of its
+//! parts still join.
 //!
 //! Must not know: markers, headings or columns — callers use the classifier only
 //! where the form itself says nothing (DECISIONS 8).
