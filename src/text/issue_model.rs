@@ -80,15 +80,7 @@ pub struct IssueModel {
 impl IssueModel {
     /// Each category's probability for an issue with `features`.
     pub fn probabilities(&self, features: &Features) -> [f64; 5] {
-        let mut z = [0.0f64; 5];
-        for (name, value) in features {
-            if let Some(w) = self.weights.get(name) {
-                for (zc, wc) in z.iter_mut().zip(w) {
-                    *zc += wc * value;
-                }
-            }
-        }
-        z.map(sigmoid)
+        logits(&self.weights, features).map(sigmoid)
     }
 
     /// The categories the model chooses (more likely than not), or — when it
@@ -133,14 +125,7 @@ impl IssueModel {
             let step = STEP / (1.0 + epoch as f64 * 0.1);
             for &i in &order {
                 let (x, expected) = &examples[i];
-                let mut z = [0.0f64; 5];
-                for (name, value) in x {
-                    if let Some(w) = weights.get(name) {
-                        for (zc, wc) in z.iter_mut().zip(w) {
-                            *zc += wc * value;
-                        }
-                    }
-                }
+                let z = logits(&weights, x);
                 let gradient: [f64; 5] = std::array::from_fn(|c| {
                     let y = if expected.contains(&(c as u8 + 1)) {
                         1.0
@@ -220,6 +205,19 @@ impl IssueModel {
             })
             .fold(0.0, f64::max)
     }
+}
+
+/// Each category's weighted sum of `features` (unknown features count nothing).
+fn logits(weights: &HashMap<String, [f64; 5]>, features: &Features) -> [f64; 5] {
+    let mut z = [0.0f64; 5];
+    for (name, value) in features {
+        if let Some(w) = weights.get(name) {
+            for (zc, wc) in z.iter_mut().zip(w) {
+                *zc += wc * value;
+            }
+        }
+    }
+    z
 }
 
 fn sigmoid(z: f64) -> f64 {
