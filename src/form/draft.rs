@@ -259,13 +259,12 @@ fn decide_categories(sections: &mut [DraftSection]) {
             .into_iter()
             .map(|r| r.map(|j| items[j].categories.unwrap_or_default().to_vec()))
             .collect();
-    // Section 2: the issue model's guesses (the lexicon read no area), per
-    // section, kept aside until the form's structure has spoken.
-    let mut guesses: Vec<Vec<Option<Vec<u8>>>> = Vec::new();
+    // Section 2: the issue model's guesses (the lexicon read no area) are
+    // kept aside until the form's structure has spoken.
     let mut examples = from_example.into_iter().zip(unlabelled);
     for s in sections.iter_mut() {
         let number = s.number;
-        let mut guessed = Vec::new();
+        let mut guesses = Vec::new();
         for (item, (example, unlabelled)) in s.items.iter_mut().zip(examples.by_ref()) {
             let mut guess = None;
             if unlabelled {
@@ -279,16 +278,13 @@ fn decide_categories(sections: &mut [DraftSection]) {
                     }
                 }
             }
-            guessed.push(guess.filter(|_| item.categories.is_empty()));
+            guesses.push(guess.filter(|_| item.categories.is_empty()));
         }
-        guesses.push(guessed);
-    }
-    for (s, guessed) in sections.iter_mut().zip(guesses) {
-        if s.number != 2 {
+        if number != 2 {
             continue;
         }
         beside_the_issue(&mut s.items);
-        for (item, guess) in s.items.iter_mut().zip(guessed) {
+        for (item, guess) in s.items.iter_mut().zip(guesses) {
             if let Some(guess) = guess.filter(|_| item.categories.is_empty()) {
                 item.categories = guess;
             }

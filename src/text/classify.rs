@@ -178,8 +178,7 @@ pub fn explain_reading(
 ) -> Explanation {
     let prepared = prepare(text);
     let mut tokens = Vec::new();
-    let (hits, categories, scores) = reason(lexicon, &prepared, kind, Some(&mut tokens));
-    let categories_of_whole = categories.clone();
+    let (hits, whole, scores) = reason(lexicon, &prepared, kind, Some(&mut tokens));
     let parts: Vec<(String, Vec<u8>)> = match kind {
         Kind::Issue => (part_categories(lexicon, &normalize(text)).into_iter())
             .map(|(p, c)| (p.to_string(), c))
@@ -188,11 +187,11 @@ pub fn explain_reading(
     };
     // The model reads the whole issue as the lexicon read it; each part is
     // an issue of its own whose area joins (structure, not words).
-    let read = with_parts(categories.clone(), &parts);
+    let read = with_parts(whole.clone(), &parts);
     let (categories, probabilities) = match model.filter(|_| kind == Kind::Issue) {
         Some(model) => {
-            let x = issue_model::features(&scores, &categories, &tokens);
-            let decided = model.decide(&x, &categories);
+            let x = issue_model::features(&scores, &whole, &tokens);
+            let decided = model.decide(&x, &whole);
             (with_parts(decided, &parts), Some(model.probabilities(&x)))
         }
         None => (read.clone(), None),
@@ -205,7 +204,7 @@ pub fn explain_reading(
         scores,
         settings: lexicon.settings,
         parts,
-        whole_categories: categories_of_whole,
+        whole_categories: whole,
         lexicon_categories: read,
         probabilities,
         categories,
