@@ -6,7 +6,10 @@
 //! exact sentences, so other municipalities' variants are recognised too.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use crate::text::normalize::without_spaces;
 
 /// The five categories' canonical names, indexed by category − 1.
 pub const CATEGORY_NAMES: [&str; 5] = [
@@ -45,8 +48,8 @@ const CATEGORY_VARIANTS: [&[&str]; 5] = [
 ];
 
 /// Normalised text without its spaces: headings and labels, whose spaces are layout.
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| *c != ' ').collect()
+fn squeeze(text: &str) -> Cow<'_, str> {
+    without_spaces(text)
 }
 
 /// The category number of a circled marker ①–⑤.

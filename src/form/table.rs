@@ -10,6 +10,7 @@
 //! normalised text (SPEC §3).
 
 use super::lines::{category_of_name, leading_markers, marker_value};
+use crate::text::normalize::without_spaces;
 
 /// What a column of a table of records holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,7 +258,7 @@ pub fn is_check_mark(text: &str) -> bool {
 pub fn categories_in(text: &str) -> Vec<u8> {
     let mut cats: Vec<u8> = text.chars().filter_map(marker_value).collect();
     if cats.is_empty() {
-        let compact: String = text.chars().filter(|c| *c != ' ').collect();
+        let compact = without_spaces(text);
         if let Some(n) = category_of_name(&compact) {
             cats.push(n);
         } else {
@@ -275,11 +276,11 @@ pub fn categories_in(text: &str) -> Vec<u8> {
 /// True when a cell's whole text is a bare value — marks, a number, or a date
 /// or list of dates with nothing else — which is never an item (DECISIONS 20).
 pub fn is_bare_value(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| *c != ' ').collect();
+    let t = without_spaces(text);
     if t.is_empty() {
         return true;
     }
-    if CHECK_MARKS.contains(&t.as_str())
+    if CHECK_MARKS.contains(&t.as_ref())
         || t.chars().all(|c| {
             matches!(
                 c,

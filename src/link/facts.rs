@@ -9,6 +9,7 @@
 use crate::output::{CountOut, Item};
 use crate::text::similar::Wording;
 use crate::text::tokenize::surfaces_where;
+use crate::text::{is_letter, is_letter_or_digit};
 use std::collections::BTreeMap;
 
 /// Nouns that say *that* or *when* something happens, not *what*: they are
@@ -136,8 +137,8 @@ pub fn key_nouns(text: &str) -> Vec<String> {
         pos == "名詞" && !matches!(detail, "数" | "非自立" | "代名詞" | "接尾")
     })
     .into_iter()
-    .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-    .filter(|s| s.chars().all(|c| c.is_alphanumeric() || c == '・'))
+    .filter(|s| s.chars().filter(|c| is_letter(*c)).count() >= 2)
+    .filter(|s| s.chars().all(|c| is_letter_or_digit(c) || c == '・'))
     .filter(|s| !STATUS_NOUNS.contains(&s.as_str()))
     .collect();
     out.sort();

@@ -101,8 +101,10 @@ impl Evidence {
     }
 }
 
-/// The evidence of (plan `p`, report `q`), key nouns weighed by `w`.
-pub fn evidence(p: &Facts, q: &Facts, w: &Weights) -> Evidence {
+/// The evidence of (plan `p`, report `q`), key nouns weighed by `w`, given
+/// the total weights of `p`'s and `q`'s nouns (the same for every pair an
+/// item is in, so [`matrix`] weighs them once).
+fn evidence(p: &Facts, q: &Facts, w: &Weights, totals: (f64, f64)) -> Evidence {
     let shared: Vec<String> = p
         .nouns
         .iter()
@@ -112,8 +114,8 @@ pub fn evidence(p: &Facts, q: &Facts, w: &Weights) -> Evidence {
     let s = w.sum(&shared);
     let cover = |total: f64| if total > 0.0 { s / total } else { 0.0 };
     Evidence {
-        plan_cover: cover(w.sum(&p.nouns)),
-        report_cover: cover(w.sum(&q.nouns)),
+        plan_cover: cover(totals.0),
+        report_cover: cover(totals.1),
         wording: p.wording.similarity(&q.wording),
         category: p.categories.iter().any(|c| q.categories.contains(c)),
         dates: date_fit(p, q),
@@ -131,13 +133,17 @@ pub fn matrix(plans: &[Facts], reports: &[Facts], w: &Weights) -> Vec<Vec<Eviden
     let alone: Vec<u8> = (1..=5u8)
         .filter(|&c| holders(plans, c) == 1 && holders(reports, c) == 1)
         .collect();
+    let totals = |items: &[Facts]| items.iter().map(|f| w.sum(&f.nouns)).collect::<Vec<f64>>();
+    let (plan_totals, report_totals) = (totals(plans), totals(reports));
     plans
         .iter()
-        .map(|p| {
+        .zip(&plan_totals)
+        .map(|(p, &pt)| {
             reports
                 .iter()
-                .map(|q| {
-                    let mut e = evidence(p, q, w);
+                .zip(&report_totals)
+                .map(|(q, &qt)| {
+                    let mut e = evidence(p, q, w, (pt, qt));
                     e.slot = alone
                         .iter()
                         .any(|c| p.categories.contains(c) && q.categories.contains(c));

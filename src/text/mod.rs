@@ -27,6 +27,18 @@ pub use normalize::{compact, normalize, normalize_with_map, Normalized};
 /// classified and compared on their first `MAX_ANALYSED_BYTES`.
 pub const MAX_ANALYSED_BYTES: usize = 1 << 16;
 
+/// `char::is_alphabetic`, answered at once for kana and the common kanji
+/// (the standard library looks every character past ASCII up in a table).
+pub fn is_letter(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}')
+        || c.is_alphabetic()
+}
+
+/// `char::is_alphanumeric`, with [`is_letter`]'s short cut.
+pub fn is_letter_or_digit(c: char) -> bool {
+    is_letter(c) || c.is_numeric()
+}
+
 /// `text` cut to at most [`MAX_ANALYSED_BYTES`], at a character boundary.
 pub fn analysed_part(text: &str) -> &str {
     if text.len() <= MAX_ANALYSED_BYTES {
@@ -46,4 +58,15 @@ pub struct TextContext {
     pub fiscal_year: Option<i32>,
     /// True in a plan section (3): every date and count there is planned.
     pub plan_section: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_short_cuts_agree_with_the_standard_library_on_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(super::is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(super::is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }

@@ -12,6 +12,7 @@
 //! text back to the original, so a fact found after normalisation can quote the
 //! source text (lindera's `OffsetMapping` does the same).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
@@ -137,7 +138,22 @@ pub fn normalize(s: &str) -> String {
 
 /// Normalise and drop every space: for headings and labels, whose spaces are layout.
 pub fn compact(s: &str) -> String {
-    normalize(s).chars().filter(|c| *c != ' ').collect()
+    let n = normalize(s);
+    if n.contains(' ') {
+        n.replace(' ', "")
+    } else {
+        n
+    }
+}
+
+/// `s` without its ASCII spaces (normalised text has no other kind),
+/// borrowed when it has none.
+pub fn without_spaces(s: &str) -> Cow<'_, str> {
+    if s.contains(' ') {
+        Cow::Owned(s.replace(' ', ""))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]

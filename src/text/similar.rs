@@ -34,7 +34,7 @@ impl Wording {
     /// first `MAX_ANALYSED_BYTES`.
     pub fn new(text: &str) -> Self {
         let text = super::analysed_part(text);
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = text.chars().filter(|c| super::is_letter(*c)).collect();
         let mut bigrams: Vec<u64> = letters
             .windows(2)
             .map(|w| (u64::from(u32::from(w[0])) << 32) | u64::from(u32::from(w[1])))

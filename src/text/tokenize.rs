@@ -257,9 +257,41 @@ fn segment(text: &str) -> Vec<Morph> {
         .map(|t| Morph {
             start: t.byte_start,
             end: t.byte_end,
-            details: details(segmenter, &t.word_id),
+            details: cached_details(segmenter, &t.word_id),
         })
         .collect()
+}
+
+/// Slots of the per-thread cache of detail fields (a power of two).
+const DETAIL_SLOTS: usize = 4096;
+
+thread_local! {
+    /// Detail fields of recently seen words, direct-mapped by word id: reading
+    /// them from the dictionary validates and splits the entry's bytes each
+    /// time, and a year's forms use a few thousand words over and over.
+    static DETAILS: RefCell<Vec<Option<(u32, bool, Details)>>> =
+        RefCell::new(vec![None; DETAIL_SLOTS]);
+}
+
+/// [`details`], through the per-thread cache.
+fn cached_details(segmenter: &'static Segmenter, word_id: &WordId) -> Details {
+    let (id, unknown) = (word_id.id(), word_id.is_unknown());
+    let slot = (id.wrapping_mul(0x9E37_79B1) >> 20) as usize % DETAIL_SLOTS;
+    DETAILS.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return details(segmenter, word_id);
+        };
+        match cache.get(slot) {
+            Some(Some((i, u, d))) if *i == id && *u == unknown => *d,
+            _ => {
+                let d = details(segmenter, word_id);
+                if let Some(s) = cache.get_mut(slot) {
+                    *s = Some((id, unknown, d));
+                }
+                d
+            }
+        }
+    })
 }
 
 /// The detail fields of a morpheme, borrowed from the static dictionary
