@@ -10,7 +10,7 @@
 //! Must not know: how scores become categories (that is `classify`), forms or
 //! sections.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -159,6 +159,9 @@ struct Index {
     lemmas: HashMap<String, Vec<usize>>,
     /// The `re:` entries the lexicon matcher runs, and their entry indices.
     regexes: Option<(Prefilter, Vec<usize>)>,
+    /// The other entries (prefixes, suffixes, sequences, regexes the matcher
+    /// cannot run), each tried on every item.
+    others: Vec<usize>,
 }
 
 /// A malformed lexicon line.
@@ -320,16 +323,17 @@ impl Lexicon {
     /// normalised text and tokens, in lexicon order.
     pub fn hits<'a>(&'a self, text: &str, tokens: &[Token]) -> Vec<Hit<'a>> {
         let index = self.index.get_or_init(|| self.build_index());
+        // The spans of each entry that may fire, by entry index (so in
+        // lexicon order).
+        let mut spans_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
         // Lemma entries: one lookup per token.
-        let mut lemma_spans: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
         for t in tokens {
             for &e in index.lemmas.get(t.base).map_or(&[][..], Vec::as_slice) {
-                lemma_spans.entry(e).or_default().push(t.span.clone());
+                spans_of.entry(e).or_default().push(t.span.clone());
             }
         }
         // Regex entries: one scan for where any can start, then each runs
         // there only.
-        let mut regex_spans: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
         if let Some((prefilter, ids)) = &index.regexes {
             for (p, search) in prefilter.search(text) {
                 let i = ids[p];
@@ -337,18 +341,16 @@ impl Lexicon {
                     Search::Found(found) => found,
                     Search::Fallback => self.entries[i].pattern.find_all(text, tokens),
                 };
-                regex_spans.insert(i, spans);
+                spans_of.insert(i, spans);
             }
         }
-        self.entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, entry)| {
-                let spans = match &entry.pattern {
-                    Pattern::Lemma(_) => lemma_spans.remove(&i)?,
-                    Pattern::Regex(re) if re.program().is_some() => regex_spans.remove(&i)?,
-                    _ => entry.pattern.find_all(text, tokens),
-                };
+        for &i in &index.others {
+            spans_of.insert(i, self.entries[i].pattern.find_all(text, tokens));
+        }
+        spans_of
+            .into_iter()
+            .filter_map(|(i, spans)| {
+                let entry = self.entries.get(i)?;
                 let first = spans.first()?.clone();
                 Some(Hit {
                     entry,
@@ -368,13 +370,14 @@ impl Lexicon {
         for (i, e) in self.entries.iter().enumerate() {
             match &e.pattern {
                 Pattern::Lemma(l) => index.lemmas.entry(l.clone()).or_default().push(i),
-                Pattern::Regex(re) => {
-                    if let Some(program) = re.program() {
+                Pattern::Regex(re) => match re.program() {
+                    Some(program) => {
                         programs.push(program.clone());
                         ids.push(i);
                     }
-                }
-                _ => {}
+                    None => index.others.push(i),
+                },
+                _ => index.others.push(i),
             }
         }
         index.regexes = Some((Prefilter::new(programs), ids));
