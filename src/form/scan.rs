@@ -37,6 +37,9 @@ struct Records {
     roles: Vec<(usize, usize, Role)>,
     /// The section its header row stood in (None before the first heading).
     section: Option<u8>,
+    /// No row has been read under the header row yet: the next one may be a
+    /// second header row (DECISIONS 66).
+    fresh: bool,
 }
 
 /// What came just before in the section: a continuation line (※, →) keeps
@@ -236,11 +239,22 @@ impl Scanner {
                 self.records = None;
                 continue;
             }
+            // `区分` merged over a second header row of `① … ⑤`: the
+            // sub-labels take the columns they stand in (DECISIONS 66).
+            if let Some(r) = self.records.as_mut() {
+                if std::mem::take(&mut r.fresh) {
+                    if let Some(roles) = table::sub_header_roles(&r.roles, &spans) {
+                        r.roles = roles;
+                        continue;
+                    }
+                }
+            }
             if let Some(roles) = table::header_roles(&spans).filter(|r| table::is_records(r)) {
                 self.records = Some(Records {
                     table: t.index,
                     roles,
                     section: self.current_section(),
+                    fresh: true,
                 });
                 self.columns = None;
                 continue;

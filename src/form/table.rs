@@ -197,6 +197,45 @@ pub fn header_roles(cells: &[(usize, usize, &str)]) -> Option<Vec<(usize, usize,
     (roles.len() >= 2).then_some(roles)
 }
 
+/// The roles of a table whose header takes two rows (DECISIONS 66): `roles`
+/// from the first, refined by `cells` of the row right under it when every
+/// one of them (two at least) is a role label standing under a label of the
+/// first row that spans more columns than it does (`区分` merged over
+/// `① ② ③ ④ ⑤`), or under no label at all. Each sub-label takes its
+/// columns; a first-row label with sub-labels under it gives way to them.
+/// `None` when the row is no second header row.
+pub fn sub_header_roles(
+    roles: &[(usize, usize, Role)],
+    cells: &[(usize, usize, &str)],
+) -> Option<Vec<(usize, usize, Role)>> {
+    if cells.len() < 2 {
+        return None;
+    }
+    let mut subs = Vec::with_capacity(cells.len());
+    let mut replaced = Vec::new();
+    for &(first, last, text) in cells {
+        let role = label_role(text)?;
+        if let Some(p) = roles.iter().position(|&(a, b, _)| first <= b && last >= a) {
+            let (a, b, _) = roles[p];
+            let within = a <= first && last <= b && b - a > last - first;
+            if !within {
+                return None;
+            }
+            replaced.push(p);
+        }
+        subs.push((first, last, role));
+    }
+    let mut out: Vec<(usize, usize, Role)> = roles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !replaced.contains(i))
+        .map(|(_, r)| *r)
+        .chain(subs)
+        .collect();
+    out.sort_by_key(|r| (r.0, r.1));
+    Some(out)
+}
+
 /// True when every non-empty cell of a row is a column label — at least one
 /// a label of prose (課題, 対応, 今後の方向性 …, see `PROSE`), the others
 /// role labels — so the row heads columns whose paragraphs are items, and is
@@ -401,6 +440,43 @@ mod tests {
         assert!(!is_records(
             &header_roles(&marks).expect("category columns")
         ));
+    }
+
+    #[test]
+    fn a_second_header_row_refines_the_label_it_stands_under() {
+        let first = header_roles(&[(0, 2, "取組内容"), (3, 7, "区分"), (8, 8, "実施予定")])
+            .expect("a header row");
+        let marks = [
+            (3, 3, "①"),
+            (4, 4, "②"),
+            (5, 5, "③"),
+            (6, 6, "④"),
+            (7, 7, "⑤"),
+        ];
+        let roles = sub_header_roles(&first, &marks).expect("a second header row");
+        assert!(roles.contains(&(0, 2, Role::Activity)));
+        assert!(roles.contains(&(8, 8, Role::When)));
+        assert!(roles.contains(&(4, 4, Role::Mark(2))));
+        assert!(!roles.iter().any(|r| r.2 == Role::Category), "{roles:?}");
+        // A group label that is no role (`該当する取組`) leaves its columns
+        // unlabelled: the marks under it take them.
+        let first = header_roles(&[(0, 0, "取組内容"), (1, 5, "該当する取組"), (6, 6, "時期")])
+            .expect("a header row");
+        let roles = sub_header_roles(&first, &[(1, 1, "会議の開催"), (2, 2, "普及啓発")])
+            .expect("a second header row");
+        assert!(roles.contains(&(1, 1, Role::Mark(1))) && roles.contains(&(2, 2, Role::Mark(5))));
+        // A record row is none: its activity is no label, and a label under a
+        // label as narrow as itself refines nothing.
+        let first = header_roles(&[(0, 0, "取組内容"), (1, 1, "区分")]).expect("a header row");
+        assert_eq!(
+            sub_header_roles(&first, &[(0, 0, "会議の開催"), (1, 1, "①")]),
+            None
+        );
+        assert_eq!(
+            sub_header_roles(&first, &[(0, 0, "推進会議"), (1, 1, "①")]),
+            None
+        );
+        assert_eq!(sub_header_roles(&first, &[(1, 1, "①")]), None);
     }
 
     #[test]
