@@ -310,6 +310,25 @@ mod tests {
         assert_eq!(d[1].0, s("2025-02-21"));
         assert_eq!(d[2].0, s("2025-02-28"));
         assert_eq!(starts("R7/11/5、1/20", 2025)[1].0, s("2026-01-20"));
+        // Dotted members carry the year the same way, into the next one when
+        // the month goes back (found in fixtures/family7).
+        let d = starts("R6.6.12、9.11、12.11、3.12", 2024);
+        let days: Vec<_> = d.iter().map(|d| d.0.clone()).collect();
+        assert_eq!(
+            days,
+            [
+                s("2024-06-12"),
+                s("2024-09-11"),
+                s("2024-12-11"),
+                s("2025-03-12")
+            ]
+        );
+        assert_eq!(
+            starts("R6.12.20～1.10", 2024),
+            [(s("2024-12-20"), s("2025-01-10"))]
+        );
+        // A bare day after a dotted member is a day of that member's month.
+        assert_eq!(starts("R7.6.12、9.11、13", 2025)[2].0, s("2025-09-13"));
     }
 
     #[test]

@@ -230,23 +230,32 @@ impl Scanner<'_> {
         if p.p.day.is_none() {
             return end;
         }
+        let mut last = Parsed {
+            p: p.p,
+            end: p.end,
+            style: p.style,
+        };
         loop {
             let sep = self.skip_weekday(end);
             if !self.c.at(sep).is_some_and(is_list_sep) {
                 break;
             }
-            let Some(q) = self.member_at(sep + 1, p) else {
+            let Some(q) = self.member_at(sep + 1, &last) else {
                 break;
             };
             self.push(out, sep + 1, q.end, Shape::Single(q.p));
             end = q.end;
+            last = q;
         }
         end
     }
 
     /// The member of a list, or the end of a range, at `i` after the point
-    /// `p`: `M.D` after a dotted date (`R7.6.12、9.11`, `R7.6.12～6.14`),
-    /// else a bare day of `p`'s month (`10/1、3`, `10月1日・15日`).
+    /// `p` (the list's member before it): `M.D` after a dotted date
+    /// (`R7.6.12、9.11`, `R7.6.12～6.14`), else a bare day of `p`'s month
+    /// (`10/1、3`, `10月1日・15日`). A member takes `p`'s written year, the
+    /// next one when its month goes back (`R6.12.11、3.12` → 2025-03-12), as
+    /// a year carried along a list does (docs/DATES_COUNTS.md).
     fn member_at(&self, i: usize, p: &Parsed) -> Option<Parsed> {
         let (month, day, end) = (p.style == Style::Dot)
             .then(|| self.dot_member_at(i))
@@ -255,11 +264,15 @@ impl Scanner<'_> {
                 self.day_member_at(i, p.style)
                     .map(|(d, e)| (p.p.month, d, e))
             })?;
+        let year = match p.p.year {
+            Some(y) if month < p.p.month => Some(y + 1),
+            y => y,
+        };
         Some(Parsed {
             p: Point {
+                year,
                 month,
                 day: Some(day),
-                ..p.p
             },
             end,
             style: p.style,
