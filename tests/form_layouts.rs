@@ -477,3 +477,66 @@ fn a_material_id_in_the_page_header_goes_to_the_first_form() {
     });
     assert_eq!(recognize(&own)[0].material_id.as_deref(), Some("資料2-1"));
 }
+
+/// Section headings as municipalities retype the template's `（１）…（４）`
+/// (DECISIONS 67): every numbering, and none, gives the same four sections.
+#[test]
+fn section_headings_numbered_every_way_or_not_at_all() {
+    let kinds = [
+        "令和6年度の取組実績",
+        "令和6年度の取組を通じた課題",
+        "令和7年度の取組計画",
+        "令和7年度の取組の進捗状況",
+    ];
+    let numberings: [fn(usize) -> String; 10] = [
+        |n| format!("（{n}）"),
+        |n| format!("{n}. "),
+        |n| format!("{n}）"),
+        |n| format!("【{n}】"),
+        |n| format!("第{n}　"),
+        |n| format!("{}　", ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"][n - 1]),
+        |n| format!("{}.", ["I", "II", "III", "IV"][n - 1]),
+        |n| format!("■（{n}）"),
+        |_| "■".to_string(),
+        |_| String::new(),
+    ];
+    for numbering in numberings {
+        let heading = |n: usize| format!("{}{}", numbering(n), kinds[n - 1]);
+        let doc = body(vec![
+            para(0, "■ 連携の拠点の取組について"),
+            header(
+                0,
+                "山吹町",
+                "山吹町在宅医療介護連携支援センター",
+                "山吹町医師会",
+            ),
+            para(1, &heading(1)),
+            para(2, "①会議の開催"),
+            para(3, "・推進会議を開催（6月、11月）"),
+            para(4, &heading(2)),
+            para(5, "・訪問看護師の確保が難しい。"),
+            para(6, &heading(3)),
+            para(7, "・推進会議を開催予定（年2回）"),
+            para(8, &heading(4)),
+            para(9, "・6月に推進会議を開催した。"),
+        ]);
+        let subs = recognize(&doc);
+        assert_eq!(subs.len(), 1, "{}", heading(1));
+        let numbers: Vec<(u8, Option<i32>, usize)> = subs[0]
+            .sections
+            .iter()
+            .map(|s| (s.number, s.fiscal_year, s.items.len()))
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                (1, Some(2024), 1),
+                (2, Some(2024), 1),
+                (3, Some(2025), 1),
+                (4, Some(2025), 1)
+            ],
+            "{}",
+            heading(1)
+        );
+    }
+}

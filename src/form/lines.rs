@@ -281,38 +281,154 @@ pub fn is_category_header_line(text: &str) -> bool {
     parts.len() >= 3 && parts.iter().all(|p| category_header_cell(p).is_some())
 }
 
-static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(\s*([1-4])\s*\)|([1-4])\s*[.．、]|([1-4])\s+)\s*(.*)$")
-        .expect("static regex")
-});
+/// Decorations written before a section heading (`■(1)…`, `◆令和6年度の…`).
+const HEADING_DECORATIONS: &[char] = &[
+    '■', '□', '◆', '◇', '●', '○', '◎', '▼', '▽', '▶', '▷', '►', '★', '☆', '◼', ' ',
+];
+
+/// How a section heading is numbered. A strong number (bracketed, `第1`,
+/// a Roman numeral) needs only a word of the heading's kind after it; a
+/// weak one (`1.`, `1)`, `1 `) also needs a year (`年度`), since numbered
+/// items are written the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Strong,
+    Weak,
+}
+
+/// The section number at the start of `t` (1–4), how it is written and the
+/// text after it: `(1)`, `[1]`, `【1】`, `〔1〕`, `<1>`, `第1`, `I`–`IV`
+/// (Ⅰ–Ⅳ after NFKC) strong; `1.`, `1、`, `1)`, `1 ` weak (DECISIONS 67).
+fn section_number(t: &str) -> Option<(u8, Numbering, &str)> {
+    let digit = |c: Option<char>| {
+        c.and_then(|c| c.to_digit(10))
+            .filter(|d| (1..=4).contains(d))
+    };
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    // Bracketed: an opening bracket, the digit, its closing bracket.
+    let closing = match first {
+        '(' => Some(')'),
+        '[' => Some(']'),
+        '【' => Some('】'),
+        '〔' => Some('〕'),
+        '<' | '〈' => Some(if first == '<' { '>' } else { '〉' }),
+        '《' => Some('》'),
+        _ => None,
+    };
+    if let Some(close) = closing {
+        let inner = chars.as_str().trim_start();
+        let n = digit(inner.chars().next())?;
+        let after = inner.get(1..)?.trim_start();
+        let rest = after.strip_prefix(close)?;
+        return Some((n as u8, Numbering::Strong, rest));
+    }
+    if first == '第' {
+        let rest = chars.as_str().trim_start();
+        let n = digit(rest.chars().next())?;
+        let after = rest.get(1..)?;
+        // `第1回…`, `第2号…` are not headings; neither is `第12`.
+        if after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "回号条期次部章節".contains(c))
+        {
+            return None;
+        }
+        return Some((n as u8, Numbering::Strong, after));
+    }
+    // Roman numerals, longest first, standing alone before a space or a stop.
+    for (roman, n) in [
+        ("III", 3),
+        ("II", 2),
+        ("IV", 4),
+        ("I", 1),
+        ("Ⅲ", 3),
+        ("Ⅱ", 2),
+        ("Ⅳ", 4),
+        ("Ⅰ", 1),
+    ] {
+        if let Some(after) = t.strip_prefix(roman) {
+            if let Some(rest) = after
+                .strip_prefix([' ', '.', '．', '、', ':', '：'])
+                .map(str::trim_start)
+            {
+                return Some((n, Numbering::Strong, rest));
+            }
+        }
+    }
+    let n = digit(Some(first))?;
+    let after = chars.as_str();
+    let rest = after
+        .strip_prefix(['.', '．', '、', ')'])
+        .or_else(|| after.strip_prefix(' '))?;
+    Some((n as u8, Numbering::Weak, rest))
+}
+
+/// Words of a section heading's kind: what a numbered heading must name.
+const HEADING_WORDS: &[&str] = &["実績", "課題", "計画", "進捗", "取組", "取り組", "年度"];
+
+/// Words of a programme's or document's title, never of an unnumbered
+/// section heading (`令和6年度在宅医療・介護連携推進事業 取組実績`).
+const TITLE_WORDS: &[&str] = &["事業", "連携", "拠点", "について", "報告"];
 
 /// A section heading: its number and the heading words (compact).
+///
+/// Numbered as the template numbers them (`(1)`, `1.`) or as forms retype
+/// them (`Ⅰ`, `1)`, `【1】`, `第1`, decorated `■(1)`), the number decides;
+/// unnumbered (`■令和6年度の取組実績`, `令和7年度の取組の進捗状況`), the one kind
+/// its words name decides, and the words must read as a heading: about the
+/// year's 取組 (a 年度, or 取組 first), ending in the kind (`…実績`, `…課題`, `…計画`, `…進捗状況`),
+/// short, no sentence and no title words (DECISIONS 67).
 pub fn section_heading(text: &str) -> Option<(u8, String)> {
-    let caps = SECTION_HEADING.captures(text)?;
-    let num = caps
-        .get(1)
-        .or(caps.get(2))
-        .or(caps.get(3))?
-        .as_str()
-        .parse::<u8>()
-        .ok()?;
-    let rest: String = caps
-        .get(4)
-        .map_or("", |m| m.as_str())
-        .chars()
-        .filter(|c| *c != ' ')
-        .collect();
-    let bracketed = caps.get(1).is_some();
-    if rest.chars().count() > 40 {
+    let t = text.trim_start_matches(HEADING_DECORATIONS);
+    if let Some((num, numbering, rest)) = section_number(t) {
+        let rest = squeeze(rest).into_owned();
+        // A sentence is an item, however it is numbered.
+        if rest.chars().count() > 40 || rest.trim_end_matches(['」', ')']).contains('。') {
+            return None;
+        }
+        let has_kind_word = HEADING_WORDS.iter().any(|w| rest.contains(w));
+        if !has_kind_word || (numbering == Numbering::Weak && !rest.contains("年度")) {
+            return None;
+        }
+        return Some((num, rest));
+    }
+    unnumbered_heading(t)
+}
+
+/// An unnumbered section heading (see [`section_heading`]).
+fn unnumbered_heading(t: &str) -> Option<(u8, String)> {
+    let words = squeeze(t);
+    // A heading wrapped whole in brackets: `【令和6年度の取組実績】`.
+    let words = words
+        .strip_prefix('【')
+        .and_then(|w| w.strip_suffix('】'))
+        .unwrap_or(&words);
+    if words.chars().count() > 24
+        || words.contains(['、', '。'])
+        || TITLE_WORDS.iter().any(|w| words.contains(w))
+        || !(words.contains("取組") || words.contains("取り組"))
+        || !(words.contains("年度") || words.starts_with("取組") || words.starts_with("取り組"))
+    {
         return None;
     }
-    let has_kind_word = ["実績", "課題", "計画", "進捗", "取組", "取り組", "年度"]
+    // The end, without a bracketed remark or a colon: `…実績（報告）`, `…課題:`.
+    let mut end = words.trim_end_matches([':', '：']);
+    if let Some(open) = end.rfind(['(', '（']) {
+        if end.ends_with([')', '）']) {
+            end = &end[..open];
+        }
+    }
+    let end = end.trim_end_matches('等');
+    let kinds = heading_kind_words(end);
+    let [kind] = kinds.as_slice() else {
+        return None;
+    };
+    ["実績", "課題", "計画", "進捗", "進捗状況"]
         .iter()
-        .any(|w| rest.contains(w));
-    if !has_kind_word || (!bracketed && !rest.contains("年度")) {
-        return None;
-    }
-    Some((num, rest))
+        .any(|k| end.ends_with(k))
+        .then(|| (*kind, words.to_string()))
 }
 
 /// The kind a heading's words name, if any: 1 results, 2 issues, 3 plan, 4 progress.
@@ -520,6 +636,38 @@ mod tests {
             Some(2)
         );
         assert_eq!(section_heading(&n("(1)地域住民の理解を推進する")), None);
+        // Retyped numberings (DECISIONS 67).
+        for (text, num) in [
+            ("Ⅱ　令和6年度の取組を通じた課題", 2),
+            ("IV. 令和7年度の進捗状況", 4),
+            ("3）令和7年度の取組計画", 3),
+            ("【1】令和6年度の取組実績", 1),
+            ("第2 取組を通じた課題", 2),
+            ("◆(3)令和7年度の取組計画", 3),
+        ] {
+            assert_eq!(section_heading(&n(text)).map(|h| h.0), Some(num), "{text}");
+        }
+        // Unnumbered: the kind its words end in.
+        for (text, num) in [
+            ("■令和6年度の取組実績", 1),
+            ("令和7年度の取組の進捗状況", 4),
+            ("【令和7年度の取組計画】", 3),
+            ("令和6年度の取組を通じた課題(主なもの)", 2),
+        ] {
+            assert_eq!(section_heading(&n(text)).map(|h| h.0), Some(num), "{text}");
+        }
+        // Not headings: a titled document, an item about a plan, a column
+        // label with no 取組, a numbered meeting, a weak number with no year.
+        for text in [
+            "令和6年度在宅医療・介護連携推進事業 取組実績",
+            "令和7年度の取組計画に基づき研修を開催",
+            "令和6年度実績",
+            "第1回推進会議の取組実績",
+            "2. 取組の課題",
+            "I 取組実績を報告する。",
+        ] {
+            assert_eq!(section_heading(&n(text)), None, "{text}");
+        }
     }
 
     #[test]
