@@ -540,3 +540,61 @@ fn section_headings_numbered_every_way_or_not_at_all() {
         );
     }
 }
+
+/// Category headings numbered as a list (`(1)`, `1.`, `ア`, `(ア)`) or not at
+/// all, as well as marked or decorated (DECISIONS 24, 68): each gives its
+/// items the category, and none is an item itself.
+#[test]
+fn category_headings_numbered_every_way() {
+    let names = [
+        "会議の開催",
+        "地域の資源の把握・関係機関との調整",
+        "急変時対応等の体制構築等",
+        "在宅医療に係る研修",
+        "在宅医療の普及啓発",
+    ];
+    let items = [
+        "・推進会議を開催（6月）",
+        "・医療資源マップを更新",
+        "・急変時連絡票を作成",
+        "・多職種研修会を開催（10月）",
+        "・市民公開講座を開催（2月）",
+    ];
+    let numberings: [fn(usize) -> String; 8] = [
+        |i| ["①", "②", "③", "④", "⑤"][i].to_string(),
+        |i| format!("（{}）", i + 1),
+        |i| format!("{}.", i + 1),
+        |i| format!("{} ", ["ア", "イ", "ウ", "エ", "オ"][i]),
+        |i| format!("（{}）", ["ア", "イ", "ウ", "エ", "オ"][i]),
+        |_| "■".to_string(),
+        |_| "＜".to_string(),
+        |_| String::new(),
+    ];
+    for numbering in numberings {
+        let mut blocks = vec![
+            header(
+                0,
+                "山吹町",
+                "山吹町在宅医療介護連携支援センター",
+                "山吹町医師会",
+            ),
+            para(0, "（１）令和6年度の取組実績"),
+        ];
+        for (i, (name, item)) in names.iter().zip(items).enumerate() {
+            let close = if numbering(0) == "＜" { "＞" } else { "" };
+            blocks.push(para(2 * i + 1, &format!("{}{name}{close}", numbering(i))));
+            blocks.push(para(2 * i + 2, item));
+        }
+        let subs = recognize(&body(blocks));
+        let got = texts(&subs[0], 1);
+        let want: Vec<(Vec<u8>, &str)> = (1..=5u8).map(|c| (vec![c], "heading")).collect();
+        assert_eq!(
+            got.iter()
+                .map(|t| (t.1.clone(), t.2.as_str()))
+                .collect::<Vec<_>>(),
+            want,
+            "{}: {got:?}",
+            numbering(0)
+        );
+    }
+}

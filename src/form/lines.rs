@@ -217,7 +217,7 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
     };
     let (cats, rest) = leading_markers(core);
     if cats.is_empty() && !decorated {
-        return None;
+        return named_heading(core);
     }
     let (named, tail) = match name_prefix(rest) {
         Some((n, end)) => (Some(n), &rest[end..]),
@@ -235,6 +235,69 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
     let tail_ok =
         tail.is_empty() || (named.is_some() && is_heading_tail(tail) && !short_name(rest));
     (tail_ok && (after.is_empty() || is_heading_tail(after))).then_some(cats)
+}
+
+/// A line that is a category's own name and nothing else, numbered as a list
+/// item or not (`(1)会議の開催`, `1.地域の資源の把握・関係機関との調整`,
+/// `ア 急変時対応等の体制構築等`, `(エ)在宅医療に係る研修`, `在宅医療の普及啓発`),
+/// a trailing bracket aside: a heading of that category, like `①会議の開催`
+/// (DECISIONS 68). The name must be more than a one-word variant (`研修`,
+/// `会議` alone stay items), and nothing may follow it but brackets.
+fn named_heading(core: &str) -> Option<Vec<u8>> {
+    let rest = strip_list_number(core);
+    let (n, end) = name_prefix(rest)?;
+    if short_name(rest) {
+        return None;
+    }
+    let tail = TRAILING_BRACKETS.replace(rest.get(end..)?.trim(), "");
+    tail.trim_end_matches(['。', ':', '：'])
+        .trim()
+        .is_empty()
+        .then(|| vec![n])
+}
+
+/// `text` without a leading list number: `(1)`, `1.`, `1)`, `1、`, `1 `, the
+/// same with ア–コ or a–e, or a bare ア–コ before the words.
+fn strip_list_number(text: &str) -> &str {
+    let t = text.trim_start();
+    let is_number =
+        |c: char| c.is_ascii_digit() || ('ア'..='コ').contains(&c) || c.is_ascii_alphabetic();
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return t;
+    };
+    if first == '(' {
+        let inner = chars.as_str();
+        let Some(close) = inner.find(')') else {
+            return t;
+        };
+        let number = &inner[..close];
+        let short = number.chars().count() <= 2 && number.chars().all(is_number);
+        return if short && !number.is_empty() {
+            inner[close + 1..].trim_start()
+        } else {
+            t
+        };
+    }
+    let digits: usize = t
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .map(char::len_utf8)
+        .sum();
+    let head = if digits > 0 && digits <= 2 {
+        digits
+    } else if is_number(first) && !first.is_ascii_digit() {
+        first.len_utf8()
+    } else {
+        return t;
+    };
+    let after = &t[head..];
+    match after.chars().next() {
+        Some(c @ ('.' | '．' | ')' | '、' | ' ')) => after[c.len_utf8()..].trim_start(),
+        // A bare kana before the words (`ア会議の開催`).
+        Some(_) if ('ア'..='コ').contains(&first) => after,
+        _ => t,
+    }
 }
 
 /// True when the category name at the start of `rest` is a one-word variant
@@ -618,7 +681,33 @@ mod tests {
             None
         );
         assert_eq!(category_heading(&n("①会議 多職種連携会議(2回)")), None);
-        assert_eq!(category_heading(&n("会議の開催")), None);
+    }
+
+    #[test]
+    fn a_category_name_alone_is_a_heading_however_it_is_numbered() {
+        for (text, cat) in [
+            ("会議の開催", 1),
+            ("(1)会議の開催", 1),
+            ("1.地域の資源の把握・関係機関との調整", 2),
+            ("3) 急変時対応等の体制構築等", 3),
+            ("ア 会議の開催", 1),
+            ("(エ)在宅医療に係る研修", 4),
+            ("オ.在宅医療の普及啓発（年2回）", 5),
+            ("在宅医療の普及啓発:", 5),
+        ] {
+            assert_eq!(category_heading(&n(text)), Some(vec![cat]), "{text}");
+        }
+        // A one-word variant alone, or a name with words after it, is an item.
+        for text in [
+            "研修",
+            "(1)会議",
+            "会議の開催を予定",
+            "1.在宅医療に係る研修会を開催",
+            "アンケート調査",
+            "(12)会議の開催に向けた準備",
+        ] {
+            assert_eq!(category_heading(&n(text)), None, "{text}");
+        }
     }
 
     #[test]
