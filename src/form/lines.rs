@@ -594,8 +594,65 @@ pub fn header_label(text: &str) -> Option<HeaderField> {
     } else if c.contains("委託先") || CONTRACTOR_LABELS.contains(&c) {
         Some(HeaderField::Contractors)
     } else {
-        None
+        label_by_head(c)
     }
+}
+
+/// A header label by the noun it ends in (DECISIONS 69), for the wordings no
+/// list holds: a short label (at most 10 characters, no sentence, nothing of
+/// an activity or a title) whose head names the field — the contractor by
+/// 委託 or 受託 (`事業受託者`, `委託法人`), the hub by 拠点 followed by at most
+/// a naming word (`拠点名称`, `拠点機関`), the target areas by a kind of area
+/// (`実施市町村`, `市町村`, `保険者名`, `対象地区`, `対象圏域`; `地域` alone names
+/// nothing).
+fn label_by_head(c: &str) -> Option<HeaderField> {
+    if c.chars().count() > 10 || c.contains(['、', '。', '・']) {
+        return None;
+    }
+    if c.contains("委託") || c.contains("受託") {
+        // Who was commissioned, not what (`委託料`, `委託内容`).
+        return ["者", "先", "名", "法人", "機関", "団体", "事業所"]
+            .iter()
+            .any(|e| c.ends_with(e))
+            .then_some(HeaderField::Contractors);
+    }
+    if [
+        "取組",
+        "について",
+        "事業",
+        "内容",
+        "予定",
+        "実績",
+        "課題",
+        "計画",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
+    {
+        return None;
+    }
+    if let Some(at) = c.rfind("拠点") {
+        let after = &c[at + "拠点".len()..];
+        return ["", "名", "名称", "機関", "機関名", "の名称", "の機関"]
+            .contains(&after)
+            .then_some(HeaderField::Hubs);
+    }
+    let areas = [
+        "市町村",
+        "市町村名",
+        "市区町村",
+        "市区町村名",
+        "区域",
+        "地区",
+        "圏域",
+        "保険者",
+        "保険者名",
+    ];
+    let prefixes = ["", "対象", "実施", "担当", "所在"];
+    prefixes
+        .iter()
+        .any(|p| c.strip_prefix(p).is_some_and(|rest| areas.contains(&rest)))
+        .then_some(HeaderField::TargetAreas)
 }
 
 /// Labels of the target areas as forms write them (DECISIONS 9).
@@ -640,6 +697,37 @@ mod tests {
     /// The predicates take normalised text, as the scanner gives them.
     fn n(s: &str) -> String {
         crate::text::normalize(s)
+    }
+
+    #[test]
+    fn header_labels_by_their_head_noun() {
+        for (label, field) in [
+            ("実施市町村", HeaderField::TargetAreas),
+            ("市町村", HeaderField::TargetAreas),
+            ("保険者名", HeaderField::TargetAreas),
+            ("対象地区", HeaderField::TargetAreas),
+            ("対象圏域", HeaderField::TargetAreas),
+            ("拠点名称", HeaderField::Hubs),
+            ("拠点機関", HeaderField::Hubs),
+            ("事業受託者", HeaderField::Contractors),
+            ("委託法人", HeaderField::Contractors),
+        ] {
+            assert_eq!(header_label(&n(label)), Some(field), "{label}");
+        }
+        for label in [
+            "地域",
+            "委託料",
+            "委託内容",
+            "拠点の取組",
+            "拠点会議",
+            "対象者",
+            "実施時期",
+            "取組内容",
+            "市町村の課題",
+            "地区医師会",
+        ] {
+            assert_eq!(header_label(&n(label)), None, "{label}");
+        }
     }
 
     #[test]
