@@ -533,7 +533,12 @@ pub fn fiscal_year(heading: &str) -> Option<i32> {
 }
 
 static MATERIAL_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^資料\s*(\d+)(?:\s*[-‐‑‒–—―－ー─━−]\s*(\d+))?\s*$").expect("static regex")
+    // Bracketed or not (`【資料2-1】`, `(資料2-1)`), with `No.` or `番号` after
+    // 資料 or not (`資料No.2-1`).
+    Regex::new(
+        r"^[【\[(〔<]?\s*資料\s*(?:No\.?|NO\.?|no\.?|番号)?\s*(\d+)(?:\s*[-‐‑‒–—―－ー─━−]\s*(\d+))?\s*[】\])〕>]?$",
+    )
+    .expect("static regex")
 });
 
 /// A material id line (資料 2 — 1), normalised to `資料2-1`.
@@ -861,6 +866,11 @@ mod tests {
         assert_eq!(material_id(&n("資料２－２")).as_deref(), Some("資料2-2"));
         assert_eq!(material_id(&n("資料 2—5")).as_deref(), Some("資料2-5"));
         assert_eq!(material_id(&n("資料によると")), None);
+        assert_eq!(material_id(&n("【資料２－３】")).as_deref(), Some("資料2-3"));
+        assert_eq!(material_id(&n("（資料 4）")).as_deref(), Some("資料4"));
+        assert_eq!(material_id(&n("資料No.2-6")).as_deref(), Some("資料2-6"));
+        assert_eq!(material_id(&n("資料番号 3-1")).as_deref(), Some("資料3-1"));
+        assert_eq!(material_id(&n("資料2-1 参照")), None);
     }
 
     #[test]
