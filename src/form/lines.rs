@@ -245,15 +245,34 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
 /// `会議` alone stay items), and nothing may follow it but brackets.
 fn named_heading(core: &str) -> Option<Vec<u8>> {
     let rest = strip_list_number(core);
-    let (n, end) = name_prefix(rest)?;
-    if short_name(rest) {
+    // Most lines are items: only one that starts as a category's name can
+    // be one (a cheap test before the name is looked up).
+    let first = rest.chars().next()?;
+    if !CATEGORY_VARIANTS
+        .iter()
+        .flat_map(|v| v.iter())
+        .any(|v| v.starts_with(first))
+    {
         return None;
     }
-    let tail = TRAILING_BRACKETS.replace(rest.get(end..)?.trim(), "");
-    tail.trim_end_matches(['。', ':', '：'])
-        .trim()
-        .is_empty()
-        .then(|| vec![n])
+    // The line without its trailing bracketed asides and a colon must be the
+    // name itself.
+    let mut body = rest
+        .trim_end()
+        .trim_end_matches(['。', ':', '：'])
+        .trim_end();
+    while let Some(open) = [('(', ')'), ('（', '）'), ('【', '】')]
+        .iter()
+        .find(|(_, close)| body.ends_with(*close))
+        .and_then(|(open, _)| body.rfind(*open))
+    {
+        body = body[..open].trim_end();
+    }
+    let name = squeeze(body);
+    if name.chars().count() <= 2 {
+        return None;
+    }
+    category_of_name(&name).map(|n| vec![n])
 }
 
 /// `text` without a leading list number: `(1)`, `1.`, `1)`, `1、`, `1 `, the
@@ -866,7 +885,10 @@ mod tests {
         assert_eq!(material_id(&n("資料２－２")).as_deref(), Some("資料2-2"));
         assert_eq!(material_id(&n("資料 2—5")).as_deref(), Some("資料2-5"));
         assert_eq!(material_id(&n("資料によると")), None);
-        assert_eq!(material_id(&n("【資料２－３】")).as_deref(), Some("資料2-3"));
+        assert_eq!(
+            material_id(&n("【資料２－３】")).as_deref(),
+            Some("資料2-3")
+        );
         assert_eq!(material_id(&n("（資料 4）")).as_deref(), Some("資料4"));
         assert_eq!(material_id(&n("資料No.2-6")).as_deref(), Some("資料2-6"));
         assert_eq!(material_id(&n("資料番号 3-1")).as_deref(), Some("資料3-1"));
