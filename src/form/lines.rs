@@ -363,7 +363,9 @@ pub fn is_category_header_line(text: &str) -> bool {
     parts.len() >= 3 && parts.iter().all(|p| category_header_cell(p).is_some())
 }
 
-/// Decorations written before a section heading (`■(1)…`, `◆令和6年度の…`).
+/// Decorations written before a section heading (`■(1)…`, `◆令和6年度の…`):
+/// [`DECORATION`]'s glyphs without its brackets, which here may hold the
+/// section's number (`【1】`).
 const HEADING_DECORATIONS: &[char] = &[
     '■', '□', '◆', '◇', '●', '○', '◎', '▼', '▽', '▶', '▷', '►', '★', '☆', '◼', ' ',
 ];
@@ -394,7 +396,8 @@ fn section_number(t: &str) -> Option<(u8, Numbering, &str)> {
         '[' => Some(']'),
         '【' => Some('】'),
         '〔' => Some('〕'),
-        '<' | '〈' => Some(if first == '<' { '>' } else { '〉' }),
+        '<' => Some('>'),
+        '〈' => Some('〉'),
         '《' => Some('》'),
         _ => None,
     };
