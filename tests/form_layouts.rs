@@ -598,3 +598,62 @@ fn category_headings_numbered_every_way() {
         );
     }
 }
+
+/// A table of records whose header labels are worded otherwise, and whose
+/// category column is labelled by no role (`該当番号`, `分野`): its marker
+/// cells still give each row's categories, the other cells its dates and
+/// counts (DECISIONS 71).
+#[test]
+fn records_under_other_header_wordings() {
+    let headers: [[&str; 5]; 5] = [
+        ["区分", "取組内容", "実施時期", "回数", "備考"],
+        ["区分", "活動", "開催月", "開催数", "備考"],
+        ["該当番号", "実施事項", "時期", "回数", "参加人数"],
+        ["分野", "内容・実績", "実施時期", "回数", "対象者"],
+        ["No.", "取組名", "日程", "実施回数(回)", "備考"],
+    ];
+    let rows = [
+        ["①", "推進会議", "6月・11月", "2", "委員15名"],
+        ["④", "多職種研修会", "10/5", "1", "延べ60名"],
+        ["⑤", "市民公開講座", "2月", "1", "参加80名"],
+    ];
+    for header_row in headers {
+        let mut cells = vec![cell(0, 0, 5, "（１）令和6年度の取組実績")];
+        cells.extend((0..5).map(|c| cell(1, c, 1, header_row[c])));
+        for (r, row) in rows.iter().enumerate() {
+            cells.extend((0..5).map(|c| cell(r + 2, c, 1, row[c])));
+        }
+        let doc = body(vec![
+            header(
+                0,
+                "山吹町",
+                "山吹町在宅医療介護連携支援センター",
+                "山吹町医師会",
+            ),
+            table(1, 5, cells),
+        ]);
+        let s = &recognize(&doc)[0];
+        let items = &s.sections[0].items;
+        let got: Vec<(&str, Vec<u8>, &str, usize, usize)> = items
+            .iter()
+            .map(|i| {
+                (
+                    i.text.as_str(),
+                    i.categories.clone(),
+                    i.category_source.as_str(),
+                    i.dates.len(),
+                    i.counts.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("推進会議", vec![1], "column", 2, 1),
+                ("多職種研修会", vec![4], "column", 1, 1),
+                ("市民公開講座", vec![5], "column", 1, 1),
+            ],
+            "{header_row:?}"
+        );
+    }
+}

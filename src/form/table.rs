@@ -51,6 +51,13 @@ const ACTIVITY: &[&str] = &[
     "主な取組",
     "取組の内容",
     "実施事業",
+    "取組名",
+    "事業",
+    "活動",
+    "実施事項",
+    "取組事項",
+    "内容・実績",
+    "取組内容・実績",
 ];
 const CATEGORY: &[&str] = &["区分", "分類", "種別", "カテゴリ", "項目区分", "該当区分"];
 const WHEN: &[&str] = &[
@@ -70,7 +77,16 @@ const WHEN: &[&str] = &[
     "開催予定",
     "実施日時",
 ];
-const HOW_OFTEN: &[&str] = &["回数", "開催回数", "実施回数", "頻度", "開催頻度"];
+const HOW_OFTEN: &[&str] = &[
+    "回数",
+    "開催回数",
+    "実施回数",
+    "頻度",
+    "開催頻度",
+    "開催数",
+    "実施数",
+    "開催回数・頻度",
+];
 const WHO: &[&str] = &[
     "対象",
     "対象者",
@@ -247,7 +263,10 @@ pub fn is_prose_header(cells: &[(usize, usize, &str)]) -> bool {
             || c.split(['・', '/', '／', '及', 'と'])
                 .all(|p| !p.is_empty() && PROSE.contains(&p))
     };
-    cells.iter().any(|&(_, _, t)| prose(t))
+    // `分野` and `テーマ` label a topic column, in a table of records as well
+    // as of issues: one of the prose labels proper must be there too.
+    let topic = |t: &str| matches!(compact(t).as_str(), "分野" | "テーマ");
+    cells.iter().any(|&(_, _, t)| prose(t) && !topic(t))
         && cells
             .iter()
             .all(|&(_, _, t)| prose(t) || label_role(t).is_some())
@@ -396,6 +415,8 @@ mod tests {
         assert!(is_prose_header(&row(&["課題", "対応・今後の方向性"])));
         assert!(is_prose_header(&row(&["現状と課題", "今後の対応", "備考"])));
         assert!(is_prose_header(&row(&["分野", "課題"])));
+        // A topic column beside role labels heads records, not prose.
+        assert!(!is_prose_header(&row(&["分野", "内容・実績", "実施時期"])));
         // Role labels alone make a table of records, not of prose.
         assert!(!is_prose_header(&row(&["取組内容", "実施時期"])));
         // A sentence is never a label.

@@ -29,7 +29,12 @@ impl Scanner {
                 .find(|(a, b, _)| c.cell.col <= *b && c.cell.last_col() >= *a)
                 .map(|r| r.2)
         };
-        let roles: Vec<Option<Role>> = cells.iter().map(role_of).collect();
+        // A cell of markers alone (`①`, `①③`) under a column no label names
+        // (`該当番号`, `分野`) is the row's 区分 (DECISIONS 71).
+        let roles: Vec<Option<Role>> = cells
+            .iter()
+            .map(|c| role_of(c).or_else(|| only_markers(&c.text).then_some(Role::Category)))
+            .collect();
         // A row that is only a category heading heads the rows below it.
         if section != 2 {
             let headings: Vec<Vec<u8>> = cells
@@ -130,4 +135,10 @@ fn how_often(text: &str) -> String {
     } else {
         t.to_string()
     }
+}
+
+/// True when `text` is one or more markers ①–⑤ and nothing else.
+fn only_markers(text: &str) -> bool {
+    let (markers, rest) = leading_markers(text);
+    !markers.is_empty() && rest.trim().is_empty()
 }
