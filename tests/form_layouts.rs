@@ -657,3 +657,37 @@ fn records_under_other_header_wordings() {
         );
     }
 }
+
+/// Numbered issues that mention a year's plan, results or progress stay
+/// items of section 2: a numbered line is a section heading only when its
+/// words end in the section's kind (DECISIONS 67). Before, each of these
+/// opened a section and split the form into three.
+#[test]
+fn numbered_issues_about_plans_are_no_headings() {
+    let doc = body(vec![
+        header(
+            0,
+            "山吹町",
+            "山吹町在宅医療介護連携支援センター",
+            "山吹町医師会",
+        ),
+        para(0, "（１）令和6年度の取組実績"),
+        para(1, "①推進会議を開催（6月）"),
+        para(2, "（２）令和6年度の取組を通じた課題"),
+        para(3, "1. 令和7年度の取組計画の見直しが必要"),
+        para(4, "2. 次年度の研修計画の策定が遅れている"),
+        para(5, "(3)取組の進捗管理の仕組みがない"),
+        para(6, "（３）令和7年度の取組計画"),
+        para(7, "①推進会議（年2回）"),
+        para(8, "（４）令和7年度の取組の進捗状況"),
+        para(9, "①6月に推進会議を開催した。"),
+    ]);
+    let subs = recognize(&doc);
+    assert_eq!(subs.len(), 1);
+    let counts: Vec<(u8, usize)> = subs[0]
+        .sections
+        .iter()
+        .map(|s| (s.number, s.items.len()))
+        .collect();
+    assert_eq!(counts, [(1, 1), (2, 3), (3, 1), (4, 1)]);
+}

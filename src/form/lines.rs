@@ -474,7 +474,10 @@ pub fn section_heading(text: &str) -> Option<(u8, String)> {
             return None;
         }
         let has_kind_word = HEADING_WORDS.iter().any(|w| rest.contains(w));
-        if !has_kind_word || (numbering == Numbering::Weak && !rest.contains("年度")) {
+        if !has_kind_word
+            || (numbering == Numbering::Weak && !rest.contains("年度"))
+            || kind_at_end(&rest).is_none()
+        {
             return None;
         }
         return Some((num, rest));
@@ -498,22 +501,39 @@ fn unnumbered_heading(t: &str) -> Option<(u8, String)> {
     {
         return None;
     }
-    // The end, without a bracketed remark or a colon: `…実績（報告）`, `…課題:`.
+    let kinds = heading_kind_words(words);
+    let [kind] = kinds.as_slice() else {
+        return None;
+    };
+    (kind_at_end(words) == Some(*kind)).then(|| (*kind, words.to_string()))
+}
+
+/// The kind a heading's words end in (1 実績, 2 課題, 3 計画, 4 進捗 or
+/// 進捗状況), a bracketed remark, a colon, 等 or について after it allowed
+/// (`…実績（報告）`, `…課題:`, `…計画について`). A numbered line that ends
+/// otherwise is an item (`1. 令和7年度の取組計画の見直しが必要`, DECISIONS 67).
+fn kind_at_end(words: &str) -> Option<u8> {
     let mut end = words.trim_end_matches([':', '：']);
     if let Some(open) = end.rfind(['(', '（']) {
         if end.ends_with([')', '）']) {
             end = &end[..open];
         }
     }
-    let end = end.trim_end_matches('等');
-    let kinds = heading_kind_words(end);
-    let [kind] = kinds.as_slice() else {
-        return None;
-    };
-    ["実績", "課題", "計画", "進捗", "進捗状況"]
-        .iter()
-        .any(|k| end.ends_with(k))
-        .then(|| (*kind, words.to_string()))
+    let end = end.trim_end();
+    let end = end
+        .strip_suffix("について")
+        .unwrap_or(end)
+        .trim_end_matches('等');
+    [
+        ("実績", 1),
+        ("課題", 2),
+        ("計画", 3),
+        ("進捗", 4),
+        ("進捗状況", 4),
+    ]
+    .iter()
+    .find(|(k, _)| end.ends_with(k))
+    .map(|(_, n)| *n)
 }
 
 /// The kind a heading's words name, if any: 1 results, 2 issues, 3 plan, 4 progress.
@@ -848,6 +868,8 @@ mod tests {
             ("【1】令和6年度の取組実績", 1),
             ("第2 取組を通じた課題", 2),
             ("◆(3)令和7年度の取組計画", 3),
+            ("(4)令和7年度の進捗状況(9月末時点)", 4),
+            ("(3) 令和7年度の取組計画について", 3),
         ] {
             assert_eq!(section_heading(&n(text)).map(|h| h.0), Some(num), "{text}");
         }
@@ -869,6 +891,10 @@ mod tests {
             "第1回推進会議の取組実績",
             "2. 取組の課題",
             "I 取組実績を報告する。",
+            // Numbered issues that mention a year's plan or results.
+            "1. 令和7年度の取組計画の見直しが必要",
+            "(4)取組の進捗管理の仕組みがない",
+            "2. 次年度の研修計画の策定が遅れている",
         ] {
             assert_eq!(section_heading(&n(text)), None, "{text}");
         }
