@@ -597,6 +597,26 @@ pub fn material_id(text: &str) -> Option<String> {
     }
 }
 
+/// A 資料 label written on one line with the form's title, after it (set to
+/// the right margin by a tab: `■ 連携の拠点の取組について 資料2-1`) or before
+/// it: the label, normalised (DECISIONS 70).
+pub fn title_material_id(text: &str) -> Option<String> {
+    if let Some(at) = text.rfind("資料") {
+        let (head, label) = text.split_at(at);
+        if !head.trim().is_empty() && is_title(head.trim_end()) {
+            if let Some(id) = material_id(label) {
+                return Some(id);
+            }
+        }
+    }
+    text.char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .find_map(|(i, _)| {
+            let (label, rest) = (&text[..i], text[i + 1..].trim_start());
+            is_title(rest).then(|| material_id(label)).flatten()
+        })
+}
+
 /// A form title such as `■ 連携の拠点の取組について`.
 pub fn is_title(text: &str) -> bool {
     let c = squeeze(text);
@@ -922,6 +942,20 @@ mod tests {
         assert_eq!(material_id(&n("資料No.2-6")).as_deref(), Some("資料2-6"));
         assert_eq!(material_id(&n("資料番号 3-1")).as_deref(), Some("資料3-1"));
         assert_eq!(material_id(&n("資料2-1 参照")), None);
+        // On the title's line, after it (a tab) or before it.
+        for line in [
+            "■ 連携の拠点の取組について\t資料２－１",
+            "■ 連携の拠点の取組について　　資料 2 — 1",
+            "資料２－１　連携の拠点の取組について",
+        ] {
+            assert_eq!(
+                title_material_id(&n(line)).as_deref(),
+                Some("資料2-1"),
+                "{line}"
+            );
+        }
+        assert_eq!(title_material_id(&n("資料2-1の取組について")), None);
+        assert_eq!(title_material_id(&n("■ 連携の拠点の取組について")), None);
     }
 
     #[test]

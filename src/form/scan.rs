@@ -439,6 +439,11 @@ impl Scanner {
         if text.is_empty() {
             return;
         }
+        if let Some(id) = lines::title_material_id(&text) {
+            self.boundary(false);
+            self.form().material_id = Some(id);
+            return;
+        }
         if lines::is_title(&text) {
             self.boundary(false);
             return;
