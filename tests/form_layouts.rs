@@ -691,3 +691,47 @@ fn numbered_issues_about_plans_are_no_headings() {
         .collect();
     assert_eq!(counts, [(1, 1), (2, 3), (3, 1), (4, 1)]);
 }
+
+/// A row of one item with its dates and counts in cells beside it, in a
+/// table with no header row: the values belong to the row's item, as in a
+/// table of records (DECISIONS 72). Before, they were dropped as bare values.
+#[test]
+fn values_beside_an_item_in_a_headerless_row_are_its_facts() {
+    let mut cells = vec![cell(0, 0, 4, "（１）令和6年度の取組実績")];
+    let rows = [
+        ["①", "推進会議を開催", "6月・11月", "2回"],
+        ["④", "多職種研修会", "10/5", "1回"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        cells.extend((0..4).map(|c| cell(r + 1, c, 1, row[c])));
+    }
+    let doc = body(vec![
+        header(
+            0,
+            "山吹町",
+            "山吹町在宅医療介護連携支援センター",
+            "山吹町医師会",
+        ),
+        table(1, 4, cells),
+    ]);
+    let s = &recognize(&doc)[0];
+    let got: Vec<(&str, Vec<u8>, Vec<&str>, Vec<&str>)> = s.sections[0]
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.text.as_str(),
+                i.categories.clone(),
+                i.dates.iter().map(|d| d.text.as_str()).collect(),
+                i.counts.iter().map(|c| c.text.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("推進会議を開催", vec![1], vec!["6月", "11月"], vec!["2回"]),
+            ("多職種研修会", vec![4], vec!["10/5"], vec!["1回"]),
+        ]
+    );
+}

@@ -355,13 +355,26 @@ impl Scanner {
         } else {
             None
         };
+        // A row of one item and bare values beside it (`推進会議 | 6月・11月 |
+        // 2回`) with no header row: the values are that item's dates and
+        // counts, as in a table of records (DECISIONS 72).
+        let (words, bare): (Vec<&RowCell>, Vec<&RowCell>) =
+            rest.iter().partition(|c| !table::is_bare_value(&c.text));
+        let one_record =
+            words.len() == 1 && !bare.is_empty() && self.current_section().is_some_and(|s| s != 2);
         // Cells of a row that each become items, with no role for their
         // columns, are a table the program did not understand (the review).
         let mut producing = 0;
+        let items_before = self.item_total();
         for c in rest {
             let before = self.item_total();
             self.cell(t, c);
             producing += usize::from(self.item_total() > before);
+        }
+        if one_record && self.item_total() == items_before + 1 {
+            if let Some(item) = self.last_item_mut() {
+                item.facts.extend(bare.iter().map(|c| c.text.clone()));
+            }
         }
         if producing >= 2 && self.columns.is_none() && self.current_section() != Some(2) {
             self.form().observed.split_rows += 1;
@@ -371,6 +384,11 @@ impl Scanner {
             self.pending_heading_text = None;
         }
         self.row_topic = None;
+    }
+
+    /// The item pushed last in the current form.
+    fn last_item_mut(&mut self) -> Option<&mut DraftItem> {
+        self.forms.last_mut()?.sections.last_mut()?.items.last_mut()
     }
 
     /// Items of the current form so far.
