@@ -715,7 +715,8 @@ fn values_beside_an_item_in_a_headerless_row_are_its_facts() {
         table(1, 4, cells),
     ]);
     let s = &recognize(&doc)[0];
-    let got: Vec<(&str, Vec<u8>, Vec<&str>, Vec<&str>)> = s.sections[0]
+    type Row<'a> = (&'a str, Vec<u8>, Vec<&'a str>, Vec<&'a str>);
+    let got: Vec<Row> = s.sections[0]
         .items
         .iter()
         .map(|i| {
