@@ -601,13 +601,15 @@ pub fn material_id(text: &str) -> Option<String> {
 /// the right margin by a tab: `■ 連携の拠点の取組について 資料2-1`) or before
 /// it: the label, normalised (DECISIONS 70).
 pub fn title_material_id(text: &str) -> Option<String> {
-    if let Some(at) = text.rfind("資料") {
-        let (head, label) = text.split_at(at);
-        if !head.trim().is_empty() && is_title(head.trim_end()) {
-            if let Some(id) = material_id(label) {
-                return Some(id);
-            }
+    let at = text.rfind("資料")?;
+    let (head, label) = text.split_at(at);
+    if !head.trim().is_empty() && is_title(head.trim_end()) {
+        if let Some(id) = material_id(label) {
+            return Some(id);
         }
+    }
+    if !text.starts_with("資料") {
+        return None;
     }
     text.char_indices()
         .filter(|&(_, c)| c == ' ')
