@@ -244,6 +244,9 @@ pub fn category_heading(text: &str) -> Option<Vec<u8>> {
 /// (DECISIONS 68). The name must be more than a one-word variant (`研修`,
 /// `会議` alone stay items), and nothing may follow it but brackets.
 fn named_heading(core: &str) -> Option<Vec<u8>> {
+    if core.len() > MAX_LABEL_BYTES {
+        return None;
+    }
     let rest = strip_list_number(core);
     // Most lines are items: only one that starts as a category's name can
     // be one (a cheap test before the name is looked up).
@@ -363,6 +366,12 @@ pub fn is_category_header_line(text: &str) -> bool {
     parts.len() >= 3 && parts.iter().all(|p| category_header_cell(p).is_some())
 }
 
+/// Most bytes of a line that can be a title, a section heading or a
+/// category's name alone (with its spaces and asides): the predicates that
+/// copy or search a line look no further, so a hostile line of megabytes
+/// costs them nothing.
+const MAX_LABEL_BYTES: usize = 400;
+
 /// Decorations written before a section heading (`■(1)…`, `◆令和6年度の…`):
 /// [`DECORATION`]'s glyphs without its brackets, which here may hold the
 /// section's number (`【1】`).
@@ -466,6 +475,9 @@ const TITLE_WORDS: &[&str] = &["事業", "連携", "拠点", "について", "�
 /// year's 取組 (a 年度, or 取組 first), ending in the kind (`…実績`, `…課題`, `…計画`, `…進捗状況`),
 /// short, no sentence and no title words (DECISIONS 67).
 pub fn section_heading(text: &str) -> Option<(u8, String)> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
     let t = text.trim_start_matches(HEADING_DECORATIONS);
     if let Some((num, numbering, rest)) = section_number(t) {
         let rest = squeeze(rest).into_owned();
@@ -611,7 +623,10 @@ pub fn title_material_id(text: &str) -> Option<String> {
     if !text.starts_with("資料") {
         return None;
     }
+    // The label is a few characters (`資料 2 — 1`): only spaces near the
+    // start can end it.
     text.char_indices()
+        .take(16)
         .filter(|&(_, c)| c == ' ')
         .find_map(|(i, _)| {
             let (label, rest) = (&text[..i], text[i + 1..].trim_start());
@@ -621,6 +636,11 @@ pub fn title_material_id(text: &str) -> Option<String> {
 
 /// A form title such as `■ 連携の拠点の取組について`.
 pub fn is_title(text: &str) -> bool {
+    // At most 40 characters besides spaces: a long text is no title, and is
+    // not copied to find out.
+    if text.len() > MAX_LABEL_BYTES {
+        return false;
+    }
     let c = squeeze(text);
     let body = c.trim_start_matches(['■', '□', '◆', '◇', '●', '○', '【']);
     c.chars().count() <= 40
@@ -766,6 +786,21 @@ mod tests {
     /// The predicates take normalised text, as the scanner gives them.
     fn n(s: &str) -> String {
         crate::text::normalize(s)
+    }
+
+    #[test]
+    fn long_lines_are_no_labels_and_cost_one_pass() {
+        // Megabyte lines of the shapes each predicate tries: a 資料 label
+        // with spaces after it, a numbered heading, brackets after a name.
+        let spaced = format!("資料 {}", "取組 ".repeat(300_000));
+        let numbered = format!("(1){}実績", "令和6年度の取組".repeat(100_000));
+        let bracketed = format!("会議の開催{}", "(年2回)".repeat(200_000));
+        for line in [&spaced, &numbered, &bracketed] {
+            assert_eq!(title_material_id(line), None);
+            assert!(!is_title(line));
+            assert_eq!(section_heading(line), None);
+            assert_eq!(category_heading(line), None);
+        }
     }
 
     #[test]
