@@ -536,34 +536,24 @@ fn kind_at_end(words: &str) -> Option<u8> {
         .strip_suffix("について")
         .unwrap_or(end)
         .trim_end_matches('等');
-    [
-        ("実績", 1),
-        ("課題", 2),
-        ("計画", 3),
-        ("進捗", 4),
-        ("進捗状況", 4),
-    ]
-    .iter()
-    .find(|(k, _)| end.ends_with(k))
-    .map(|(_, n)| *n)
+    KIND_WORDS
+        .iter()
+        .chain(&[("進捗状況", 4)])
+        .find(|(k, _)| end.ends_with(k))
+        .map(|(_, n)| *n)
 }
+
+/// The word naming each kind of section: 1 results, 2 issues, 3 plan,
+/// 4 progress.
+const KIND_WORDS: [(&str, u8); 4] = [("実績", 1), ("課題", 2), ("計画", 3), ("進捗", 4)];
 
 /// The kind a heading's words name, if any: 1 results, 2 issues, 3 plan, 4 progress.
 pub fn heading_kind_words(heading: &str) -> Vec<u8> {
-    let mut kinds = Vec::new();
-    if heading.contains("実績") {
-        kinds.push(1);
-    }
-    if heading.contains("課題") {
-        kinds.push(2);
-    }
-    if heading.contains("計画") {
-        kinds.push(3);
-    }
-    if heading.contains("進捗") {
-        kinds.push(4);
-    }
-    kinds
+    KIND_WORDS
+        .iter()
+        .filter(|(w, _)| heading.contains(w))
+        .map(|(_, n)| *n)
+        .collect()
 }
 
 static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
